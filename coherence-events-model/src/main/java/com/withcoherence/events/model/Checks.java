@@ -1,0 +1,53 @@
+package com.withcoherence.events.model;
+
+import java.util.List;
+
+/** Argument checks shared by the records; each failure names the JSON member it concerns. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    static String nonEmpty(String value, String jsonName, String component) {
+        if (value == null) {
+            throw new CoherenceEventException("/" + jsonName,
+                    component + " must be a non-empty string but was null; pass the \"" + jsonName
+                            + "\" value of the event.");
+        }
+        if (value.isEmpty()) {
+            throw new CoherenceEventException("/" + jsonName,
+                    component + " must be a non-empty string but was empty; Coherence always sends a value for \""
+                            + jsonName + "\".");
+        }
+        return value;
+    }
+
+    static <T> T nonNull(T value, String jsonName, String component) {
+        if (value == null) {
+            throw new CoherenceEventException("/" + jsonName,
+                    component + " must not be null; pass the \"" + jsonName + "\" value of the event.");
+        }
+        return value;
+    }
+
+    /** Checks a method argument that is not part of the JSON (a handler, an input). */
+    static <T> T argument(T value, String name) {
+        if (value == null) {
+            throw new CoherenceEventException("", name + " must not be null.");
+        }
+        return value;
+    }
+
+    /** Copies {@code values} into an unmodifiable list, naming the index of a null element if there is one. */
+    static <T> List<T> listOf(List<T> values, String jsonName, String component) {
+        nonNull(values, jsonName, component);
+        for (int i = 0, n = values.size(); i < n; i++) {
+            if (values.get(i) == null) {
+                throw new CoherenceEventException("/" + jsonName + "/" + i,
+                        component + " must not contain null elements, but element " + i
+                                + " is null; remove it or pass a value.");
+            }
+        }
+        return List.copyOf(values);
+    }
+}

@@ -1,0 +1,86 @@
+package com.withcoherence.events.model;
+
+/**
+ * Thrown when input is not a valid Coherence event, or when a value object is built from invalid parts.
+ *
+ * <p>It is thrown by every parse method of {@link CoherenceEvents}, by the constructors of the event records, and by
+ * {@link CoherenceBus}. Its {@link #pointer()} is the <a href="https://www.rfc-editor.org/rfc/rfc6901">JSON
+ * pointer</a> of the offending value in the document that was read (the empty string for the document itself), and
+ * its message says what was expected there and what to do about it. Typical causes are a handler wired to events
+ * that are not Coherence's (check the rule's pattern selects {@code "source": ["Coherence"]}), a target with an
+ * {@code InputPath} or {@code InputTransformer} that delivers only part of the event (deliver the whole event), or
+ * a hand-written test event missing an envelope field (use the testkit's fixtures).
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class CoherenceEventException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String pointer;
+    private final String problem;
+
+    /**
+     * Creates an exception for the value at {@code pointer}.
+     *
+     * @param pointer the JSON pointer of the offending value, {@code ""} for the whole document; {@code null} is
+     *     taken as {@code ""}
+     * @param problem what is wrong there and how to fix it; {@code null} is taken as an empty description
+     */
+    public CoherenceEventException(String pointer, String problem) {
+        this(pointer, problem, null);
+    }
+
+    /**
+     * Creates an exception for the value at {@code pointer}, caused by {@code cause}.
+     *
+     * @param pointer the JSON pointer of the offending value, {@code ""} for the whole document; {@code null} is
+     *     taken as {@code ""}
+     * @param problem what is wrong there and how to fix it; {@code null} is taken as an empty description
+     * @param cause the underlying failure, possibly {@code null}
+     */
+    public CoherenceEventException(String pointer, String problem, Throwable cause) {
+        super(format(pointer == null ? "" : pointer, problem == null ? "" : problem), cause);
+        this.pointer = pointer == null ? "" : pointer;
+        this.problem = problem == null ? "" : problem;
+    }
+
+    private static String format(String pointer, String problem) {
+        StringBuilder message = new StringBuilder(problem.length() + pointer.length() + 24);
+        message.append("Invalid Coherence event at ");
+        if (pointer.isEmpty()) {
+            message.append("the document root");
+        } else {
+            message.append(pointer);
+        }
+        return message.append(": ").append(problem).toString();
+    }
+
+    /**
+     * Returns the JSON pointer of the offending value.
+     *
+     * @return the pointer, {@code ""} for the whole document; never {@code null}
+     */
+    public String pointer() {
+        return pointer;
+    }
+
+    /**
+     * Returns what is wrong at {@link #pointer()}, without the pointer prefix of {@link #getMessage()}.
+     *
+     * @return the description; never {@code null}
+     */
+    public String problem() {
+        return problem;
+    }
+
+    /** Returns a copy whose pointer is prefixed with {@code prefix} (for values read from a nested document). */
+    CoherenceEventException under(String prefix) {
+        if (prefix.isEmpty()) {
+            return this;
+        }
+        CoherenceEventException moved = new CoherenceEventException(prefix + pointer, problem, getCause());
+        moved.setStackTrace(getStackTrace());
+        return moved;
+    }
+}

@@ -1,0 +1,30 @@
+package com.withcoherence.events.model;
+
+/**
+ * One Coherence environment as listed in {@code new_environments} and {@code valid_environments} events.
+ *
+ * <p>On the wire it is {@code {"cloudfront_id": …, "environment_name": …, "application_name": …}}. An environment is
+ * identified by its application and environment name; the CloudFront id is the distribution that serves it and may
+ * change between runs.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param cloudfrontId the id of the CloudFront distribution serving the environment ({@code cloudfront_id}); a
+ *     non-empty string. Not checked against CloudFront's id format: Coherence's documented samples use ids that are
+ *     not real CloudFront ids.
+ * @param environmentName the environment's name ({@code environment_name}), e.g. {@code main}; a non-empty string
+ * @param applicationName the Coherence application's name ({@code application_name}); a non-empty string
+ */
+public record Environment(String cloudfrontId, String environmentName, String applicationName) {
+
+    /**
+     * Validates the components.
+     *
+     * @throws CoherenceEventException if a component is {@code null} or empty
+     */
+    public Environment {
+        Checks.nonEmpty(cloudfrontId, "cloudfront_id", "cloudfrontId");
+        Checks.nonEmpty(environmentName, "environment_name", "environmentName");
+        Checks.nonEmpty(applicationName, "application_name", "applicationName");
+    }
+}

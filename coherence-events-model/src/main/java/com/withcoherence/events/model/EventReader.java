@@ -1,0 +1,658 @@
+package com.withcoherence.events.model;
+
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Reads Coherence events from a jackson-core {@link JsonParser}: one pass, no tree, no {@code ObjectMapper}.
+ *
+ * <p>Every entry point of {@link CoherenceEvents} ends here, whatever the input: bytes, strings and streams through a
+ * streaming parser of {@link #FACTORY}, trees through their traversing parser, and the Jackson module through the
+ * caller's parser. Errors carry the JSON pointer of the offending value: {@code base} is the pointer of the parser's
+ * root in the outer document (non-empty only for JSON nested in a string, such as a {@code detail} sent as text).
+ */
+final class EventReader {
+
+    /** EventBridge accepts at most 1,000 levels of nesting (API model); nothing deeper can be a real event. */
+    static final int MAX_NESTING_DEPTH = 1000;
+
+    /**
+     * EventBridge caps an entry at 256 KB; the envelope adds little. 1 MiB leaves room for any real event and stops a
+     * hostile input long before it costs memory.
+     */
+    static final int MAX_EVENT_LENGTH = 1 << 20;
+
+    /** A string inside an event cannot be longer than the event. */
+    static final int MAX_STRING_LENGTH = MAX_EVENT_LENGTH;
+
+    /** The one, shared, thread-safe factory for events: strict JSON, bounded, no source text in error locations. */
+    static final JsonFactory FACTORY = factory(MAX_EVENT_LENGTH);
+
+    private static final int VERSION = 1;
+    private static final int ID = 1 << 1;
+    private static final int DETAIL_TYPE = 1 << 2;
+    private static final int SOURCE = 1 << 3;
+    private static final int ACCOUNT = 1 << 4;
+    private static final int TIME = 1 << 5;
+    private static final int REGION = 1 << 6;
+    private static final int RESOURCES = 1 << 7;
+    private static final int DETAIL = 1 << 8;
+    private static final int ALL_ENVELOPE = (1 << 9) - 1;
+    private static final String[] ENVELOPE_NAMES = {
+        "version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"
+    };
+
+    private static final int CLOUDFRONT_ID = 1;
+    private static final int ENVIRONMENT_NAME = 1 << 1;
+    private static final int APPLICATION_NAME = 1 << 2;
+    private static final int ALL_ENVIRONMENT = (1 << 3) - 1;
+    private static final String[] ENVIRONMENT_NAMES = {"cloudfront_id", "environment_name", "application_name"};
+
+    private static final int MAX_QUOTED_VALUE = 80;
+
+    private EventReader() {
+    }
+
+    static JsonFactory factory(long maxDocumentLength) {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxDocumentLength(maxDocumentLength)
+                        .build())
+                // The caller owns the stream it passes in; a Lambda runtime closes its own.
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                // Error locations must not copy payload text into messages and logs.
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Documents
+
+    /** Reads exactly one event object from a parser positioned before its first token, and nothing after it. */
+    static CoherenceEvent readDocument(JsonParser p, String base) throws IOException {
+        try {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new CoherenceEventException(base, "the input is empty; pass the JSON of one EventBridge event.");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new CoherenceEventException(base, "expected a JSON object (an EventBridge event) but found "
+                        + describe(p) + ". To read an SQS message, SNS notification or SQS batch use "
+                        + "CoherenceEvents.parseDelivery.");
+            }
+            CoherenceEvent event = readEvent(p, base);
+            JsonToken trailing = p.nextToken();
+            if (trailing != null) {
+                throw new CoherenceEventException(base, "the event object is followed by more content ("
+                        + describe(p) + "); pass exactly one event per call.");
+            }
+            return event;
+        } catch (JsonProcessingException e) {
+            throw translate(e, p, base);
+        }
+    }
+
+    /** Reads an event object; the parser is on its {@code START_OBJECT} and is left on its {@code END_OBJECT}. */
+    static CoherenceEvent readEvent(JsonParser p, String base) throws IOException {
+        String version = null;
+        String id = null;
+        String detailType = null;
+        String source = null;
+        String account = null;
+        Instant time = null;
+        String region = null;
+        List<String> resources = null;
+        List<Environment> environments = null;
+        String detailJson = null;
+        String detailPointer = null;
+        int seen = 0;
+        List<String> unknownNames = null;
+
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            int field;
+            switch (name) {
+                case "version":
+                    field = VERSION;
+                    break;
+                case "id":
+                    field = ID;
+                    break;
+                case "detail-type":
+                    field = DETAIL_TYPE;
+                    break;
+                case "source":
+                    field = SOURCE;
+                    break;
+                case "account":
+                    field = ACCOUNT;
+                    break;
+                case "time":
+                    field = TIME;
+                    break;
+                case "region":
+                    field = REGION;
+                    break;
+                case "resources":
+                    field = RESOURCES;
+                    break;
+                case "detail":
+                    field = DETAIL;
+                    break;
+                default:
+                    unknownNames = skipUnknownMember(p, base, name, unknownNames);
+                    continue;
+            }
+            if ((seen & field) != 0) {
+                throw duplicate(p, base, name);
+            }
+            seen |= field;
+            p.nextToken();
+            switch (field) {
+                case VERSION:
+                    version = nonEmptyString(p, base);
+                    break;
+                case ID:
+                    id = nonEmptyString(p, base);
+                    break;
+                case DETAIL_TYPE:
+                    detailType = nonEmptyString(p, base);
+                    break;
+                case SOURCE:
+                    source = string(p, base);
+                    if (!CoherenceBus.SOURCE.equals(source)) {
+                        throw new CoherenceEventException(valuePointer(p, base), "expected \"" + CoherenceBus.SOURCE
+                                + "\" but found " + quote(source) + ": this is not a Coherence event. Give the rule "
+                                + "that delivers to this handler the pattern {\"source\": [\"" + CoherenceBus.SOURCE
+                                + "\"]}.");
+                    }
+                    break;
+                case ACCOUNT:
+                    account = nonEmptyString(p, base);
+                    break;
+                case TIME:
+                    time = time(p, base);
+                    break;
+                case REGION:
+                    region = nonEmptyString(p, base);
+                    break;
+                case RESOURCES:
+                    resources = resources(p, base);
+                    break;
+                default: // DETAIL
+                    detailPointer = valuePointer(p, base);
+                    String listName = environmentListName(detailType);
+                    if (listName != null) {
+                        environments = environmentsDetail(p, base, listName);
+                    } else {
+                        // Unknown detail-type, or not read yet: keep the detail as JSON and decide below.
+                        detailJson = detailAsJson(p, base);
+                    }
+                    break;
+            }
+        }
+        if (seen != ALL_ENVELOPE) {
+            throw missing(p, base, seen, ENVELOPE_NAMES, "every EventBridge event has these envelope fields");
+        }
+        String listName = environmentListName(detailType);
+        if (listName != null && environments == null) {
+            // The detail came before the detail-type: read the kept JSON now that the type is known.
+            environments = environmentsDetail(detailJson, detailPointer, listName);
+        }
+        try {
+            if (CoherenceBus.NEW_ENVIRONMENTS.equals(detailType)) {
+                return new NewEnvironmentsEvent(version, id, account, time, region, resources, environments);
+            }
+            if (CoherenceBus.VALID_ENVIRONMENTS.equals(detailType)) {
+                return new ValidEnvironmentsEvent(version, id, account, time, region, resources, environments);
+            }
+            return new UnknownCoherenceEvent(version, id, detailType, account, time, region, resources, detailJson);
+        } catch (CoherenceEventException e) {
+            throw e.under(objectPointerAtEnd(p, base));
+        }
+    }
+
+    private static String environmentListName(String detailType) {
+        if (CoherenceBus.NEW_ENVIRONMENTS.equals(detailType)) {
+            return CoherenceBus.NEW_ENVIRONMENTS;
+        }
+        if (CoherenceBus.VALID_ENVIRONMENTS.equals(detailType)) {
+            return CoherenceBus.VALID_ENVIRONMENTS;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Detail
+
+    /** Reads the detail of a known detail-type at the current token: an object, or a JSON string holding one. */
+    private static List<Environment> environmentsDetail(JsonParser p, String base, String listName)
+            throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            return environmentsDetail(p.getText(), valuePointer(p, base), listName);
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw typeError(p, base, "an object holding \"" + listName + "\"");
+        }
+        List<Environment> environments = null;
+        List<String> unknownNames = null;
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            if (name.equals(listName)) {
+                if (environments != null) {
+                    throw duplicate(p, base, name);
+                }
+                p.nextToken();
+                environments = environments(p, base);
+            } else {
+                unknownNames = skipUnknownMember(p, base, name, unknownNames);
+            }
+        }
+        if (environments == null) {
+            throw new CoherenceEventException(objectPointerAtEnd(p, base) + "/" + listName,
+                    "missing required field \"" + listName + "\": a " + listName + " event lists its environments "
+                            + "there (an empty array when there are none).");
+        }
+        return environments;
+    }
+
+    /** Reads a detail kept as JSON text (sent as a string, or read before the detail-type). */
+    private static List<Environment> environmentsDetail(String json, String pointer, String listName)
+            throws IOException {
+        try (JsonParser nested = FACTORY.createParser(json)) {
+            try {
+                if (nested.nextToken() != JsonToken.START_OBJECT) {
+                    throw new CoherenceEventException(pointer, "expected the detail to be a JSON object holding \""
+                            + listName + "\" but found " + describe(nested) + ".");
+                }
+                List<Environment> environments = environmentsDetail(nested, pointer, listName);
+                if (nested.nextToken() != null) {
+                    throw new CoherenceEventException(pointer, "the detail object is followed by more content ("
+                            + describe(nested) + ").");
+                }
+                return environments;
+            } catch (JsonProcessingException e) {
+                throw translate(e, nested, pointer);
+            }
+        }
+    }
+
+    /**
+     * Returns the detail at the current token as compact JSON text, checked for duplicate keys; a detail sent as a
+     * string must hold a JSON object and is returned as that object.
+     */
+    private static String detailAsJson(JsonParser p, String base) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            String pointer = valuePointer(p, base);
+            return canonicalObject(p.getText(), pointer);
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw typeError(p, base, "an object");
+        }
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            copy(p, g, base, 0);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Parses {@code json}, which must be exactly one JSON object without duplicate keys, and returns it as compact
+     * JSON text. Errors point below {@code pointer}.
+     */
+    static String canonicalObject(String json, String pointer) {
+        try (JsonParser nested = FACTORY.createParser(json)) {
+            try {
+                if (nested.nextToken() != JsonToken.START_OBJECT) {
+                    throw new CoherenceEventException(pointer, "expected a JSON object but found "
+                            + describe(nested) + ".");
+                }
+                StringWriter out = new StringWriter(json.length());
+                try (JsonGenerator g = FACTORY.createGenerator(out)) {
+                    copy(nested, g, pointer, 0);
+                }
+                if (nested.nextToken() != null) {
+                    throw new CoherenceEventException(pointer, "the JSON object is followed by more content ("
+                            + describe(nested) + ").");
+                }
+                return out.toString();
+            } catch (JsonProcessingException e) {
+                throw translate(e, nested, pointer);
+            }
+        } catch (IOException e) {
+            // Parsing a String performs no I/O: any IOException left here is a problem with the text.
+            throw new CoherenceEventException(pointer, "the JSON text could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Environments
+
+    private static List<Environment> environments(JsonParser p, String base) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw typeError(p, base, "an array of environments");
+        }
+        JsonToken token = p.nextToken();
+        if (token == JsonToken.END_ARRAY) {
+            return List.of();
+        }
+        ArrayList<Environment> list = new ArrayList<>();
+        for (; token != JsonToken.END_ARRAY; token = p.nextToken()) {
+            if (token != JsonToken.START_OBJECT) {
+                throw typeError(p, base, "an environment object {\"cloudfront_id\": …, \"environment_name\": …, "
+                        + "\"application_name\": …}");
+            }
+            list.add(environment(p, base));
+        }
+        return List.copyOf(list);
+    }
+
+    /** Reads one environment object; the parser is on its {@code START_OBJECT}, left on its {@code END_OBJECT}. */
+    static Environment environment(JsonParser p, String base) throws IOException {
+        String cloudfrontId = null;
+        String environmentName = null;
+        String applicationName = null;
+        int seen = 0;
+        List<String> unknownNames = null;
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            int field;
+            switch (name) {
+                case "cloudfront_id":
+                    field = CLOUDFRONT_ID;
+                    break;
+                case "environment_name":
+                    field = ENVIRONMENT_NAME;
+                    break;
+                case "application_name":
+                    field = APPLICATION_NAME;
+                    break;
+                default:
+                    unknownNames = skipUnknownMember(p, base, name, unknownNames);
+                    continue;
+            }
+            if ((seen & field) != 0) {
+                throw duplicate(p, base, name);
+            }
+            seen |= field;
+            p.nextToken();
+            String value = nonEmptyString(p, base);
+            if (field == CLOUDFRONT_ID) {
+                cloudfrontId = value;
+            } else if (field == ENVIRONMENT_NAME) {
+                environmentName = value;
+            } else {
+                applicationName = value;
+            }
+        }
+        if (seen != ALL_ENVIRONMENT) {
+            throw missing(p, base, seen, ENVIRONMENT_NAMES, "every environment has these fields");
+        }
+        return new Environment(cloudfrontId, environmentName, applicationName);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Scalars
+
+    private static String string(JsonParser p, String base) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw typeError(p, base, "a string");
+        }
+        return p.getText();
+    }
+
+    private static String nonEmptyString(JsonParser p, String base) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw typeError(p, base, "a non-empty string");
+        }
+        String value = p.getText();
+        if (value.isEmpty()) {
+            throw new CoherenceEventException(valuePointer(p, base),
+                    "expected a non-empty string but found \"\"; Coherence always sends a value here.");
+        }
+        return value;
+    }
+
+    private static Instant time(JsonParser p, String base) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw typeError(p, base, "an RFC 3339 time string such as \"2023-05-19T13:56:16Z\"");
+        }
+        String text = p.getText();
+        Instant time = EventTimes.parse(text);
+        if (time == null) {
+            throw new CoherenceEventException(valuePointer(p, base), "expected an RFC 3339 time such as "
+                    + "\"2023-05-19T13:56:16Z\" or \"2023-05-19T13:56:16.123+02:00\" but found " + quote(text)
+                    + " (a valid calendar date and time, 0 to 9 fraction digits, and Z or an offset are required).");
+        }
+        return time;
+    }
+
+    private static List<String> resources(JsonParser p, String base) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw typeError(p, base, "an array of strings");
+        }
+        JsonToken token = p.nextToken();
+        if (token == JsonToken.END_ARRAY) {
+            return List.of();
+        }
+        ArrayList<String> list = new ArrayList<>();
+        for (; token != JsonToken.END_ARRAY; token = p.nextToken()) {
+            list.add(string(p, base));
+        }
+        return List.copyOf(list);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Unknown members: ignored, but still checked for duplicate keys at every depth.
+
+    private static List<String> skipUnknownMember(JsonParser p, String base, String name, List<String> seen)
+            throws IOException {
+        List<String> names = seen;
+        if (names == null) {
+            names = new ArrayList<>(2);
+        } else if (names.contains(name)) {
+            throw duplicate(p, base, name);
+        }
+        names.add(name);
+        p.nextToken();
+        copy(p, null, base, 0);
+        return names;
+    }
+
+    /**
+     * Copies the value at the current token to {@code g} (or skips it when {@code g} is null), rejecting duplicate
+     * keys and nesting deeper than {@link #MAX_NESTING_DEPTH} (trees and maps have no parser limit of their own).
+     */
+    static void copy(JsonParser p, JsonGenerator g, String base, int depth) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            checkDepth(p, base, depth);
+            if (g != null) {
+                g.writeStartObject();
+            }
+            String first = null;
+            HashSet<String> names = null;
+            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                if (first == null) {
+                    first = name;
+                } else {
+                    if (names == null) {
+                        names = new HashSet<>();
+                        names.add(first);
+                    }
+                    if (!names.add(name)) {
+                        throw duplicate(p, base, name);
+                    }
+                }
+                if (g != null) {
+                    g.writeFieldName(name);
+                }
+                p.nextToken();
+                copy(p, g, base, depth + 1);
+            }
+            if (g != null) {
+                g.writeEndObject();
+            }
+        } else if (token == JsonToken.START_ARRAY) {
+            checkDepth(p, base, depth);
+            if (g != null) {
+                g.writeStartArray();
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                copy(p, g, base, depth + 1);
+            }
+            if (g != null) {
+                g.writeEndArray();
+            }
+        } else if (token == JsonToken.VALUE_EMBEDDED_OBJECT) {
+            throw typeError(p, base, "a JSON value");
+        } else if (g != null) {
+            g.copyCurrentEventExact(p);
+        }
+    }
+
+    private static void checkDepth(JsonParser p, String base, int depth) {
+        if (depth >= MAX_NESTING_DEPTH) {
+            throw new CoherenceEventException(valuePointer(p, base), "the JSON nests deeper than "
+                    + MAX_NESTING_DEPTH + " levels, the most EventBridge accepts.");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Errors
+
+    /** The pointer of the value at the current token (for a container: of the container itself). */
+    static String valuePointer(JsonParser p, String base) {
+        JsonStreamContext context = p.getParsingContext();
+        JsonToken token = p.currentToken();
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && context.getParent() != null) {
+            context = context.getParent();
+        }
+        return base + context.pathAsPointer().toString();
+    }
+
+    /** The pointer of the object whose {@code END_OBJECT} the parser is on. */
+    private static String objectPointerAtEnd(JsonParser p, String base) {
+        return base + p.getParsingContext().pathAsPointer().toString();
+    }
+
+    private static CoherenceEventException typeError(JsonParser p, String base, String expected) {
+        return new CoherenceEventException(valuePointer(p, base),
+                "expected " + expected + " but found " + describe(p) + ".");
+    }
+
+    private static CoherenceEventException duplicate(JsonParser p, String base, String name) {
+        return new CoherenceEventException(base + p.getParsingContext().pathAsPointer().toString(),
+                "the key \"" + name + "\" appears more than once in the same object; JSON readers disagree on which "
+                        + "value wins, so the event is rejected. Send each key once.");
+    }
+
+    private static CoherenceEventException missing(JsonParser p, String base, int seen, String[] names,
+            String why) {
+        StringBuilder list = new StringBuilder();
+        String first = null;
+        int count = 0;
+        for (int i = 0; i < names.length; i++) {
+            if ((seen & (1 << i)) == 0) {
+                if (first == null) {
+                    first = names[i];
+                } else {
+                    list.append(", ");
+                }
+                list.append('"').append(names[i]).append('"');
+                count++;
+            }
+        }
+        return new CoherenceEventException(objectPointerAtEnd(p, base) + "/" + escape(first),
+                "missing required field" + (count > 1 ? "s " : " ") + list + " (" + why + ").");
+    }
+
+    /** Describes the current token for a message: its JSON type, and a short quote of a scalar. */
+    static String describe(JsonParser p) {
+        try {
+            return describeToken(p);
+        } catch (IOException e) {
+            return "an unreadable value";
+        }
+    }
+
+    private static String describeToken(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == null) {
+            return "the end of the input";
+        }
+        switch (token) {
+            case START_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "the string " + quote(p.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "the number " + shorten(p.getText());
+            case VALUE_TRUE:
+                return "true";
+            case VALUE_FALSE:
+                return "false";
+            case VALUE_NULL:
+                return "null";
+            default:
+                return "a value that is not JSON data";
+        }
+    }
+
+    static String quote(String value) {
+        return '"' + shorten(value) + '"';
+    }
+
+    private static String shorten(String value) {
+        if (value.length() <= MAX_QUOTED_VALUE) {
+            return value;
+        }
+        return value.substring(0, MAX_QUOTED_VALUE) + "…(" + value.length() + " characters)";
+    }
+
+    static String escape(String name) {
+        if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
+            return name;
+        }
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** Turns a jackson-core failure into our exception, with the pointer of where the parser stopped. */
+    static CoherenceEventException translate(JsonProcessingException e, JsonParser p, String base) {
+        String pointer = base + p.getParsingContext().pathAsPointer().toString();
+        String original = e.getOriginalMessage();
+        JsonLocation location = e.getLocation();
+        String where = location == null || location.getLineNr() < 0 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        if (e instanceof StreamConstraintsException) {
+            return new CoherenceEventException(pointer, "the input exceeds a safety limit" + where + ": " + original
+                    + ". EventBridge events are at most 256 KB and nest at most " + MAX_NESTING_DEPTH
+                    + " levels; this input cannot be one.", e);
+        }
+        if (e instanceof JsonEOFException) {
+            return new CoherenceEventException(pointer, "the input ends before the JSON is complete" + where
+                    + "; it looks truncated. Pass the whole event.", e);
+        }
+        return new CoherenceEventException(pointer, "the input is not valid JSON" + where + ": " + original
+                + ". Pass the event exactly as EventBridge delivered it.", e);
+    }
+}
