@@ -1,0 +1,28 @@
+package com.withcoherence.events.benchmarks.peers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.withcoherence.events.benchmarks.Fixtures;
+import java.io.ByteArrayInputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@link ScheduledEventPeer} is a fair opponent: it reads what coherence-events reads and rejects what a careful user rejects. */
+class ScheduledEventPeerTest {
+
+    @ParameterizedTest
+    @MethodSource("com.withcoherence.events.benchmarks.peers.PeerCases#documentedDetailTypes")
+    void readsTheDocumentedEventLikeCoherenceEvents(String detailType) {
+        byte[] json = Fixtures.documented(detailType);
+
+        assertEquals(PeerCases.expected(detailType), ScheduledEventPeer.parse(new ByteArrayInputStream(json)).toPeerEvent());
+        assertEquals(PeerCases.expected(detailType), ScheduledEventPeer.parse(new ByteArrayInputStream(json)).toPeerEvent());
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.withcoherence.events.benchmarks.peers.PeerCases#invalidEvents")
+    void rejectsWhatACarefulUserRejects(byte[] json) {
+        assertThrows(RuntimeException.class, () -> ScheduledEventPeer.parse(new ByteArrayInputStream(json)).toPeerEvent());
+    }
+}
