@@ -11,10 +11,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 
@@ -43,29 +45,45 @@ final class EventReader {
     /** The one, shared, thread-safe factory for events: strict JSON, bounded, no source text in error locations. */
     static final JsonFactory FACTORY = factory(MAX_EVENT_LENGTH);
 
-    private static final int VERSION = 1;
-    private static final int ID = 1 << 1;
-    private static final int DETAIL_TYPE = 1 << 2;
-    private static final int SOURCE = 1 << 3;
-    private static final int ACCOUNT = 1 << 4;
-    private static final int TIME = 1 << 5;
-    private static final int REGION = 1 << 6;
-    private static final int RESOURCES = 1 << 7;
-    private static final int DETAIL = 1 << 8;
+    // Envelope members: index i is bit (1 << i) of the "seen" mask, in the order EventBridge writes them.
+    private static final int VERSION = 0;
+    private static final int ID = 1;
+    private static final int DETAIL_TYPE = 2;
+    private static final int SOURCE = 3;
+    private static final int ACCOUNT = 4;
+    private static final int TIME = 5;
+    private static final int REGION = 6;
+    private static final int RESOURCES = 7;
+    private static final int DETAIL = 8;
     private static final int ALL_ENVELOPE = (1 << 9) - 1;
     private static final String[] ENVELOPE_NAMES = {
         "version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"
     };
+    private static final SerializedString[] ENVELOPE_KEYS = keys(ENVELOPE_NAMES);
 
-    private static final int CLOUDFRONT_ID = 1;
-    private static final int ENVIRONMENT_NAME = 1 << 1;
-    private static final int APPLICATION_NAME = 1 << 2;
+    // Environment members, likewise in the order Coherence writes them.
+    private static final int CLOUDFRONT_ID = 0;
+    private static final int ENVIRONMENT_NAME = 1;
+    private static final int APPLICATION_NAME = 2;
     private static final int ALL_ENVIRONMENT = (1 << 3) - 1;
     private static final String[] ENVIRONMENT_NAMES = {"cloudfront_id", "environment_name", "application_name"};
+    private static final SerializedString[] ENVIRONMENT_KEYS = keys(ENVIRONMENT_NAMES);
+
+    private static final SerializedString NEW_ENVIRONMENTS_KEY = new SerializedString(CoherenceBus.NEW_ENVIRONMENTS);
+    private static final SerializedString VALID_ENVIRONMENTS_KEY =
+            new SerializedString(CoherenceBus.VALID_ENVIRONMENTS);
 
     private static final int MAX_QUOTED_VALUE = 80;
 
     private EventReader() {
+    }
+
+    private static SerializedString[] keys(String[] names) {
+        SerializedString[] keys = new SerializedString[names.length];
+        for (int i = 0; i < names.length; i++) {
+            keys[i] = new SerializedString(names[i]);
+        }
+        return keys;
     }
 
     static JsonFactory factory(long maxDocumentLength) {
@@ -114,7 +132,6 @@ final class EventReader {
         String version = null;
         String id = null;
         String detailType = null;
-        String source = null;
         String account = null;
         Instant time = null;
         String region = null;
@@ -125,46 +142,31 @@ final class EventReader {
         int seen = 0;
         List<String> unknownNames = null;
 
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            int field;
-            switch (name) {
-                case "version":
-                    field = VERSION;
-                    break;
-                case "id":
-                    field = ID;
-                    break;
-                case "detail-type":
-                    field = DETAIL_TYPE;
-                    break;
-                case "source":
-                    field = SOURCE;
-                    break;
-                case "account":
-                    field = ACCOUNT;
-                    break;
-                case "time":
-                    field = TIME;
-                    break;
-                case "region":
-                    field = REGION;
-                    break;
-                case "resources":
-                    field = RESOURCES;
-                    break;
-                case "detail":
-                    field = DETAIL;
-                    break;
-                default:
+        // Members usually come in EventBridge's order: matching the expected name's bytes in place skips the
+        // symbol-table lookup of each name; anything else falls back to a lookup by name.
+        int expected = 0;
+        while (true) {
+            int index;
+            if (nextFieldIs(p, ENVELOPE_KEYS, expected)) {
+                index = expected;
+            } else if (p.currentToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                index = envelopeIndex(name);
+                if (index < 0) {
                     unknownNames = skipUnknownMember(p, base, name, unknownNames);
                     continue;
+                }
+            } else {
+                break;
             }
+            expected = index + 1;
+            int field = 1 << index;
             if ((seen & field) != 0) {
-                throw duplicate(p, base, name);
+                throw duplicate(p, base, ENVELOPE_NAMES[index]);
             }
             seen |= field;
             p.nextToken();
-            switch (field) {
+            switch (index) {
                 case VERSION:
                     version = nonEmptyString(p, base);
                     break;
@@ -172,16 +174,10 @@ final class EventReader {
                     id = nonEmptyString(p, base);
                     break;
                 case DETAIL_TYPE:
-                    detailType = nonEmptyString(p, base);
+                    detailType = detailType(p, base);
                     break;
                 case SOURCE:
-                    source = string(p, base);
-                    if (!CoherenceBus.SOURCE.equals(source)) {
-                        throw new CoherenceEventException(valuePointer(p, base), "expected \"" + CoherenceBus.SOURCE
-                                + "\" but found " + quote(source) + ": this is not a Coherence event. Give the rule "
-                                + "that delivers to this handler the pattern {\"source\": [\"" + CoherenceBus.SOURCE
-                                + "\"]}.");
-                    }
+                    source(p, base);
                     break;
                 case ACCOUNT:
                     account = nonEmptyString(p, base);
@@ -196,12 +192,12 @@ final class EventReader {
                     resources = resources(p, base);
                     break;
                 default: // DETAIL
-                    detailPointer = valuePointer(p, base);
-                    String listName = environmentListName(detailType);
-                    if (listName != null) {
-                        environments = environmentsDetail(p, base, listName);
+                    SerializedString listKey = environmentListKey(detailType);
+                    if (listKey != null) {
+                        environments = environmentsDetail(p, base, listKey);
                     } else {
                         // Unknown detail-type, or not read yet: keep the detail as JSON and decide below.
+                        detailPointer = valuePointer(p, base);
                         detailJson = detailAsJson(p, base);
                     }
                     break;
@@ -210,10 +206,10 @@ final class EventReader {
         if (seen != ALL_ENVELOPE) {
             throw missing(p, base, seen, ENVELOPE_NAMES, "every EventBridge event has these envelope fields");
         }
-        String listName = environmentListName(detailType);
-        if (listName != null && environments == null) {
+        SerializedString listKey = environmentListKey(detailType);
+        if (listKey != null && environments == null) {
             // The detail came before the detail-type: read the kept JSON now that the type is known.
-            environments = environmentsDetail(detailJson, detailPointer, listName);
+            environments = environmentsDetail(detailJson, detailPointer, listKey);
         }
         try {
             if (CoherenceBus.NEW_ENVIRONMENTS.equals(detailType)) {
@@ -228,40 +224,124 @@ final class EventReader {
         }
     }
 
-    private static String environmentListName(String detailType) {
-        if (CoherenceBus.NEW_ENVIRONMENTS.equals(detailType)) {
-            return CoherenceBus.NEW_ENVIRONMENTS;
+    /**
+     * Moves to the next token and says whether it is the member name {@code keys[expected]}. jackson-core's
+     * UTF-8 parser matches the name's bytes in place, skipping the symbol-table lookup of the name; when it is
+     * another name (or past the last key), the caller reads {@link JsonParser#currentName()}.
+     */
+    private static boolean nextFieldIs(JsonParser p, SerializedString[] keys, int expected) throws IOException {
+        if (expected < keys.length) {
+            return p.nextFieldName(keys[expected]);
         }
-        if (CoherenceBus.VALID_ENVIRONMENTS.equals(detailType)) {
-            return CoherenceBus.VALID_ENVIRONMENTS;
+        p.nextToken();
+        return false;
+    }
+
+    /** The index of an envelope member, or -1 for a member EventBridge may add in the future. */
+    private static int envelopeIndex(String name) {
+        switch (name) {
+            case "version":
+                return VERSION;
+            case "id":
+                return ID;
+            case "detail-type":
+                return DETAIL_TYPE;
+            case "source":
+                return SOURCE;
+            case "account":
+                return ACCOUNT;
+            case "time":
+                return TIME;
+            case "region":
+                return REGION;
+            case "resources":
+                return RESOURCES;
+            case "detail":
+                return DETAIL;
+            default:
+                return -1;
+        }
+    }
+
+    /** The key of the detail member listing the environments, or null for a detail-type with no such list. */
+    private static SerializedString environmentListKey(String detailType) {
+        // Identity first: detailType(...) returns the constants themselves for the known types.
+        if (detailType == CoherenceBus.NEW_ENVIRONMENTS || CoherenceBus.NEW_ENVIRONMENTS.equals(detailType)) {
+            return NEW_ENVIRONMENTS_KEY;
+        }
+        if (detailType == CoherenceBus.VALID_ENVIRONMENTS || CoherenceBus.VALID_ENVIRONMENTS.equals(detailType)) {
+            return VALID_ENVIRONMENTS_KEY;
         }
         return null;
+    }
+
+    /** Reads the detail-type, returning the constant itself (no new string) for the types this library knows. */
+    private static String detailType(JsonParser p, String base) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            if (textEquals(p, CoherenceBus.NEW_ENVIRONMENTS)) {
+                return CoherenceBus.NEW_ENVIRONMENTS;
+            }
+            if (textEquals(p, CoherenceBus.VALID_ENVIRONMENTS)) {
+                return CoherenceBus.VALID_ENVIRONMENTS;
+            }
+        }
+        return nonEmptyString(p, base);
+    }
+
+    /** Checks the source is Coherence's, without making a string of it when it is. */
+    private static void source(JsonParser p, String base) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING && textEquals(p, CoherenceBus.SOURCE)) {
+            return;
+        }
+        String source = string(p, base);
+        throw new CoherenceEventException(valuePointer(p, base), "expected \"" + CoherenceBus.SOURCE
+                + "\" but found " + quote(source) + ": this is not a Coherence event. Give the rule "
+                + "that delivers to this handler the pattern {\"source\": [\"" + CoherenceBus.SOURCE + "\"]}.");
+    }
+
+    /** Whether the current string value is {@code expected}, compared in the parser's buffer. */
+    private static boolean textEquals(JsonParser p, String expected) throws IOException {
+        int length = p.getTextLength();
+        if (length != expected.length()) {
+            return false;
+        }
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        for (int i = 0; i < length; i++) {
+            if (chars[offset + i] != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Detail
 
     /** Reads the detail of a known detail-type at the current token: an object, or a JSON string holding one. */
-    private static List<Environment> environmentsDetail(JsonParser p, String base, String listName)
+    private static List<Environment> environmentsDetail(JsonParser p, String base, SerializedString listKey)
             throws IOException {
+        String listName = listKey.getValue();
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_STRING) {
-            return environmentsDetail(p.getText(), valuePointer(p, base), listName);
+            return environmentsDetail(p.getText(), valuePointer(p, base), listKey);
         }
         if (token != JsonToken.START_OBJECT) {
             throw typeError(p, base, "an object holding \"" + listName + "\"");
         }
         List<Environment> environments = null;
         List<String> unknownNames = null;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            if (name.equals(listName)) {
+        while (true) {
+            if (p.nextFieldName(listKey)) {
                 if (environments != null) {
-                    throw duplicate(p, base, name);
+                    throw duplicate(p, base, listName);
                 }
                 p.nextToken();
                 environments = environments(p, base);
+            } else if (p.currentToken() == JsonToken.FIELD_NAME) {
+                unknownNames = skipUnknownMember(p, base, p.currentName(), unknownNames);
             } else {
-                unknownNames = skipUnknownMember(p, base, name, unknownNames);
+                break;
             }
         }
         if (environments == null) {
@@ -273,15 +353,15 @@ final class EventReader {
     }
 
     /** Reads a detail kept as JSON text (sent as a string, or read before the detail-type). */
-    private static List<Environment> environmentsDetail(String json, String pointer, String listName)
+    private static List<Environment> environmentsDetail(String json, String pointer, SerializedString listKey)
             throws IOException {
         try (JsonParser nested = FACTORY.createParser(json)) {
             try {
                 if (nested.nextToken() != JsonToken.START_OBJECT) {
                     throw new CoherenceEventException(pointer, "expected the detail to be a JSON object holding \""
-                            + listName + "\" but found " + describe(nested) + ".");
+                            + listKey.getValue() + "\" but found " + describe(nested) + ".");
                 }
-                List<Environment> environments = environmentsDetail(nested, pointer, listName);
+                List<Environment> environments = environmentsDetail(nested, pointer, listKey);
                 if (nested.nextToken() != null) {
                     throw new CoherenceEventException(pointer, "the detail object is followed by more content ("
                             + describe(nested) + ").");
@@ -349,19 +429,37 @@ final class EventReader {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw typeError(p, base, "an array of environments");
         }
-        JsonToken token = p.nextToken();
-        if (token == JsonToken.END_ARRAY) {
-            return List.of();
-        }
-        ArrayList<Environment> list = new ArrayList<>();
-        for (; token != JsonToken.END_ARRAY; token = p.nextToken()) {
+        // Collected in an array and handed to List.of once: one copy instead of ArrayList's growth, toArray and
+        // List.copyOf's defensive copy (the records' own List.copyOf then keeps the immutable list as it is).
+        Environment[] buffer = null;
+        int count = 0;
+        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
             if (token != JsonToken.START_OBJECT) {
                 throw typeError(p, base, "an environment object {\"cloudfront_id\": …, \"environment_name\": …, "
                         + "\"application_name\": …}");
             }
-            list.add(environment(p, base));
+            Environment environment = environment(p, base);
+            if (buffer == null) {
+                buffer = new Environment[8];
+            } else if (count == buffer.length) {
+                buffer = Arrays.copyOf(buffer, count * 2);
+            }
+            buffer[count++] = environment;
         }
-        return List.copyOf(list);
+        return immutableList(buffer, count);
+    }
+
+    private static <T> List<T> immutableList(T[] buffer, int count) {
+        switch (count) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of(buffer[0]);
+            case 2:
+                return List.of(buffer[0], buffer[1]);
+            default:
+                return List.of(count == buffer.length ? buffer : Arrays.copyOf(buffer, count));
+        }
     }
 
     /** Reads one environment object; the parser is on its {@code START_OBJECT}, left on its {@code END_OBJECT}. */
@@ -371,31 +469,32 @@ final class EventReader {
         String applicationName = null;
         int seen = 0;
         List<String> unknownNames = null;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            int field;
-            switch (name) {
-                case "cloudfront_id":
-                    field = CLOUDFRONT_ID;
-                    break;
-                case "environment_name":
-                    field = ENVIRONMENT_NAME;
-                    break;
-                case "application_name":
-                    field = APPLICATION_NAME;
-                    break;
-                default:
+        int expected = 0;
+        while (true) {
+            int index;
+            if (nextFieldIs(p, ENVIRONMENT_KEYS, expected)) {
+                index = expected;
+            } else if (p.currentToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                index = environmentIndex(name);
+                if (index < 0) {
                     unknownNames = skipUnknownMember(p, base, name, unknownNames);
                     continue;
+                }
+            } else {
+                break;
             }
+            expected = index + 1;
+            int field = 1 << index;
             if ((seen & field) != 0) {
-                throw duplicate(p, base, name);
+                throw duplicate(p, base, ENVIRONMENT_NAMES[index]);
             }
             seen |= field;
             p.nextToken();
             String value = nonEmptyString(p, base);
-            if (field == CLOUDFRONT_ID) {
+            if (index == CLOUDFRONT_ID) {
                 cloudfrontId = value;
-            } else if (field == ENVIRONMENT_NAME) {
+            } else if (index == ENVIRONMENT_NAME) {
                 environmentName = value;
             } else {
                 applicationName = value;
@@ -405,6 +504,19 @@ final class EventReader {
             throw missing(p, base, seen, ENVIRONMENT_NAMES, "every environment has these fields");
         }
         return new Environment(cloudfrontId, environmentName, applicationName);
+    }
+
+    private static int environmentIndex(String name) {
+        switch (name) {
+            case "cloudfront_id":
+                return CLOUDFRONT_ID;
+            case "environment_name":
+                return ENVIRONMENT_NAME;
+            case "application_name":
+                return APPLICATION_NAME;
+            default:
+                return -1;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -433,9 +545,10 @@ final class EventReader {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw typeError(p, base, "an RFC 3339 time string such as \"2023-05-19T13:56:16Z\"");
         }
-        String text = p.getText();
-        Instant time = EventTimes.parse(text);
+        // Read in the parser's buffer: the time needs no string of its own.
+        Instant time = EventTimes.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         if (time == null) {
+            String text = p.getText();
             throw new CoherenceEventException(valuePointer(p, base), "expected an RFC 3339 time such as "
                     + "\"2023-05-19T13:56:16Z\" or \"2023-05-19T13:56:16.123+02:00\" but found " + quote(text)
                     + " (a valid calendar date and time, 0 to 9 fraction digits, and Z or an offset are required).");
@@ -447,15 +560,18 @@ final class EventReader {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw typeError(p, base, "an array of strings");
         }
-        JsonToken token = p.nextToken();
-        if (token == JsonToken.END_ARRAY) {
-            return List.of();
+        String[] buffer = null;
+        int count = 0;
+        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
+            String resource = string(p, base);
+            if (buffer == null) {
+                buffer = new String[4];
+            } else if (count == buffer.length) {
+                buffer = Arrays.copyOf(buffer, count * 2);
+            }
+            buffer[count++] = resource;
         }
-        ArrayList<String> list = new ArrayList<>();
-        for (; token != JsonToken.END_ARRAY; token = p.nextToken()) {
-            list.add(string(p, base));
-        }
-        return List.copyOf(list);
+        return immutableList(buffer, count);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -21,29 +21,39 @@ final class EventTimes {
      * @return the instant, or {@code null} if {@code text} is not such a time
      */
     static Instant parse(String text) {
-        int n = text.length();
-        if (n < 20) {
+        return parse(text.toCharArray(), 0, text.length());
+    }
+
+    /**
+     * Parses the time held in {@code length} characters of {@code chars} from {@code offset}, such as a JSON parser's
+     * text buffer (so reading an event makes no string of its time); see {@link #parse(String)}.
+     *
+     * @return the instant, or {@code null} if the characters are not such a time
+     */
+    static Instant parse(char[] chars, int offset, int length) {
+        if (length < 20) {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
-        char t = text.charAt(10);
+        int n = offset + length;
+        int year = digits(chars, offset, 4);
+        int month = digits(chars, offset + 5, 2);
+        int day = digits(chars, offset + 8, 2);
+        int hour = digits(chars, offset + 11, 2);
+        int minute = digits(chars, offset + 14, 2);
+        int second = digits(chars, offset + 17, 2);
+        char t = chars[offset + 10];
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
-                || text.charAt(4) != '-' || text.charAt(7) != '-' || (t != 'T' && t != 't')
-                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+                || chars[offset + 4] != '-' || chars[offset + 7] != '-' || (t != 'T' && t != 't')
+                || chars[offset + 13] != ':' || chars[offset + 16] != ':') {
             return null;
         }
-        int pos = 19;
+        int pos = offset + 19;
         int nanos = 0;
-        if (text.charAt(pos) == '.') {
+        if (chars[pos] == '.') {
             int start = ++pos;
-            while (pos < n && isDigit(text.charAt(pos))) {
-                nanos = nanos * 10 + (text.charAt(pos) - '0');
+            while (pos < n && isDigit(chars[pos])) {
+                nanos = nanos * 10 + (chars[pos] - '0');
                 pos++;
             }
             int count = pos - start;
@@ -58,18 +68,18 @@ final class EventTimes {
             return null;
         }
         int offsetSeconds;
-        char zone = text.charAt(pos);
+        char zone = chars[pos];
         if (zone == 'Z' || zone == 'z') {
             if (pos + 1 != n) {
                 return null;
             }
             offsetSeconds = 0;
         } else if (zone == '+' || zone == '-') {
-            if (pos + 6 != n || text.charAt(pos + 3) != ':') {
+            if (pos + 6 != n || chars[pos + 3] != ':') {
                 return null;
             }
-            int offsetHours = digits(text, pos + 1, 2);
-            int offsetMinutes = digits(text, pos + 4, 2);
+            int offsetHours = digits(chars, pos + 1, 2);
+            int offsetMinutes = digits(chars, pos + 4, 2);
             if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) {
                 return null;
             }
@@ -156,10 +166,10 @@ final class EventTimes {
         }
     }
 
-    private static int digits(String text, int from, int count) {
+    private static int digits(char[] chars, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (!isDigit(c)) {
                 return -1;
             }
