@@ -1,0 +1,225 @@
+package com.withcoherence.events.benchmarks.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.util.ListStatistics;
+
+/**
+ * Turns the JMH JSON results of one or more rounds ({@code scripts/bench.sh}) into the Markdown tables of
+ * BENCHMARKS.md: every measured iteration of every round is pooled per benchmark and parameter set, the score is their
+ * mean with a 99.9% confidence interval (Student's t, as JMH reports it), allocation per operation comes from
+ * {@code -prof gc}, and ratios carry their error propagated from both scores' relative errors.
+ *
+ * <p>{@code ParseBenchmark} gets the side-by-side table and the issue's targets; any other benchmark class gets a plain
+ * table, so later benchmarks need no change here.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar com.withcoherence.events.benchmarks.report.JmhSummary round1.json ...}
+ */
+public final class JmhSummary {
+
+    private static final double CONFIDENCE = 0.999;
+    private static final String PARSE = "ParseBenchmark";
+
+    /** Row order and labels of the parse table. */
+    private static final String[][] PARSE_ROWS = {
+        {"coherenceBytes", "**coherence-events** `parse(byte[])`"},
+        {"coherenceStream", "**coherence-events** `parse(InputStream)`"},
+        {"scheduledEventStream", "ScheduledEvent via aws-lambda-java-serialization (stream, as the runtime)"},
+        {"databindRecordsBytes", "jackson-databind into records + JavaTimeModule"},
+        {"readTreeBytes", "jackson-databind `readTree` and walk"},
+        {"jsonParserBytes", "hand-written `JsonParser` loop (floor), bytes"},
+        {"jsonParserStream", "hand-written `JsonParser` loop (floor), stream"},
+    };
+
+    private JmhSummary() {
+    }
+
+    /** One benchmark and parameter set, pooled over every file given. */
+    static final class Entry {
+        final String benchmarkClass;
+        final String method;
+        final String params;
+        final ListStatistics score = new ListStatistics();
+        final ListStatistics allocation = new ListStatistics();
+        String unit = "";
+        int forks;
+
+        Entry(String benchmarkClass, String method, String params) {
+            this.benchmarkClass = benchmarkClass;
+            this.method = method;
+            this.params = params;
+        }
+
+        double mean() {
+            return score.getMean();
+        }
+
+        double error() {
+            return score.getN() > 1 ? score.getMeanErrorAt(CONFIDENCE) : Double.NaN;
+        }
+    }
+
+    /**
+     * Prints the summary of the given JMH JSON result files to standard output.
+     *
+     * @param args the result files
+     * @throws IOException if a file cannot be read
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0) {
+            System.err.println("usage: JmhSummary result.json [more.json ...]");
+            System.exit(2);
+        }
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        ObjectMapper mapper = new ObjectMapper();
+        for (String file : args) {
+            for (JsonNode result : mapper.readTree(new File(file))) {
+                String benchmark = result.get("benchmark").asText();
+                int dot = benchmark.lastIndexOf('.');
+                String className = benchmark.substring(benchmark.lastIndexOf('.', dot - 1) + 1, dot);
+                String method = benchmark.substring(dot + 1);
+                StringBuilder params = new StringBuilder();
+                JsonNode paramNode = result.path("params");
+                for (Map.Entry<String, JsonNode> p : iterable(paramNode)) {
+                    params.append(params.length() == 0 ? "" : ", ").append(p.getKey()).append('=')
+                            .append(p.getValue().asText());
+                }
+                String key = className + "." + method + " " + params;
+                Entry entry = entries.get(key);
+                if (entry == null) {
+                    entry = new Entry(className, method, params.toString());
+                    entries.put(key, entry);
+                }
+                JsonNode primary = result.get("primaryMetric");
+                entry.unit = primary.get("scoreUnit").asText();
+                for (JsonNode fork : primary.get("rawData")) {
+                    entry.forks++;
+                    for (JsonNode iteration : fork) {
+                        entry.score.addValue(iteration.asDouble());
+                    }
+                }
+                JsonNode alloc = result.path("secondaryMetrics").path("gc.alloc.rate.norm").path("rawData");
+                for (JsonNode fork : alloc) {
+                    for (JsonNode iteration : fork) {
+                        entry.allocation.addValue(iteration.asDouble());
+                    }
+                }
+            }
+        }
+        System.out.print(render(entries));
+    }
+
+    static String render(Map<String, Entry> entries) {
+        StringBuilder out = new StringBuilder();
+        Map<String, Map<String, Entry>> parse = new LinkedHashMap<>();
+        List<Entry> others = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            if (e.benchmarkClass.equals(PARSE)) {
+                parse.computeIfAbsent(e.params, k -> new LinkedHashMap<>()).put(e.method, e);
+            } else {
+                others.add(e);
+            }
+        }
+        List<String> targets = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Entry>> group : parse.entrySet()) {
+            parseTable(out, group.getKey(), group.getValue(), targets);
+        }
+        if (!targets.isEmpty()) {
+            out.append("Targets (point estimate; \"holds across the interval\" when the ratio's 99.9% interval stays "
+                    + "inside the target too):\n\n");
+            for (String target : targets) {
+                out.append("- ").append(target).append('\n');
+            }
+            out.append('\n');
+        }
+        if (!others.isEmpty()) {
+            out.append("| benchmark | params | score ± 99.9% CI | unit | B/op | samples (forks) |\n");
+            out.append("| --- | --- | ---: | --- | ---: | ---: |\n");
+            for (Entry e : others) {
+                out.append("| ").append(e.benchmarkClass).append('.').append(e.method).append(" | ").append(e.params)
+                        .append(" | ").append(scoreText(e)).append(" | ").append(e.unit).append(" | ")
+                        .append(allocationText(e)).append(" | ").append(e.score.getN()).append(" (").append(e.forks)
+                        .append(") |\n");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void parseTable(StringBuilder out, String params, Map<String, Entry> byMethod,
+            List<String> targets) {
+        Entry floorBytes = byMethod.get("jsonParserBytes");
+        Entry scheduled = byMethod.get("scheduledEventStream");
+        out.append("#### ").append(params).append("\n\n");
+        out.append("| approach | ns/op ± 99.9% CI | B/op | ÷ floor (bytes) | ScheduledEvent ÷ it | samples (forks) |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String[] row : PARSE_ROWS) {
+            Entry e = byMethod.get(row[0]);
+            if (e == null) {
+                continue;
+            }
+            out.append("| ").append(row[1]).append(" | ").append(scoreText(e)).append(" | ")
+                    .append(allocationText(e)).append(" | ").append(ratioText(e, floorBytes)).append(" | ")
+                    .append(ratioText(scheduled, e)).append(" | ").append(e.score.getN()).append(" (")
+                    .append(e.forks).append(") |\n");
+        }
+        out.append('\n');
+        Entry bytes = byMethod.get("coherenceBytes");
+        Entry stream = byMethod.get("coherenceStream");
+        Entry floorStream = byMethod.get("jsonParserStream");
+        target(targets, params, "`parse(byte[])` ÷ floor (bytes) ≤ 1.25", bytes, floorBytes, 1.25, true);
+        target(targets, params, "`parse(InputStream)` ÷ floor (stream) ≤ 1.25", stream, floorStream, 1.25, true);
+        target(targets, params, "ScheduledEvent ÷ `parse(byte[])` ≥ 2", scheduled, bytes, 2, false);
+        target(targets, params, "ScheduledEvent ÷ `parse(InputStream)` ≥ 2", scheduled, stream, 2, false);
+    }
+
+    private static void target(List<String> targets, String params, String what, Entry a, Entry b, double limit,
+            boolean atMost) {
+        if (a == null || b == null) {
+            return;
+        }
+        double ratio = a.mean() / b.mean();
+        double error = ratioError(a, b);
+        boolean met = atMost ? ratio <= limit : ratio >= limit;
+        boolean robust = atMost ? ratio + error <= limit : ratio - error >= limit;
+        targets.add(String.format(Locale.ROOT, "%s, %s: %.2f× ± %.2f — %s", params, what, ratio, error,
+                met ? (robust ? "**met** (holds across the interval)" : "**met** (point estimate only)")
+                        : "**NOT met**"));
+    }
+
+    private static String scoreText(Entry e) {
+        return String.format(Locale.ROOT, "%.0f ± %.0f", e.mean(), e.error());
+    }
+
+    private static String allocationText(Entry e) {
+        return e.allocation.getN() == 0 ? "–" : String.format(Locale.ROOT, "%.0f", e.allocation.getMean());
+    }
+
+    private static String ratioText(Entry a, Entry b) {
+        if (a == null || b == null) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.2f× ± %.2f", a.mean() / b.mean(), ratioError(a, b));
+    }
+
+    /** Error of a/b from both relative errors, added in quadrature (independent runs). */
+    static double ratioError(Entry a, Entry b) {
+        double ratio = a.mean() / b.mean();
+        double ra = a.error() / a.mean();
+        double rb = b.error() / b.mean();
+        return ratio * Math.sqrt(ra * ra + rb * rb);
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+        node.fields().forEachRemaining(fields::add);
+        return fields;
+    }
+}
