@@ -382,6 +382,46 @@ class CoherenceEventsTest {
         }
     }
 
+    @Nested
+    class ColdStart {
+
+        /**
+         * The parse path of a fresh JVM must not initialise jackson-databind, java.time's formatters or invokedynamic
+         * bootstraps: each costs a Lambda cold start tens of milliseconds. Databind is on the class path here, as it
+         * is in a user's deployment package, and must still stay unloaded.
+         */
+        @Test
+        void parsingAStreamInAFreshJvmLoadsNeitherDatabindNorFormattersNorLambdas(@org.junit.jupiter.api.io.TempDir
+                java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path event = dir.resolve("event.json");
+            java.nio.file.Files.writeString(event, Samples.NEW_ENVIRONMENTS);
+            String classPath = String.join(java.io.File.pathSeparator,
+                    location(CoherenceEvents.class), location(ColdPathProbe.class),
+                    location(com.fasterxml.jackson.core.JsonFactory.class),
+                    location(com.fasterxml.jackson.databind.ObjectMapper.class),
+                    location(com.fasterxml.jackson.annotation.JsonProperty.class));
+            String java = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(java, "-Xlog:class+load=info", "-cp", classPath,
+                    ColdPathProbe.class.getName(), event.toString()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertEquals(0, process.waitFor(), output);
+            assertTrue(output.contains("another-test-env"), output);
+            List<String> loaded = output.lines().filter(line -> line.contains("[class,load]")).toList();
+            assertTrue(loaded.size() > 300, "the log lists the loaded classes");
+            for (String forbidden : List.of("com.fasterxml.jackson.databind.", "java.time.format.",
+                    "java.lang.invoke.LambdaMetafactory", "java.lang.invoke.StringConcatFactory", "$$Lambda",
+                    "software.amazon.event.ruler.", "com.networknt.")) {
+                List<String> hits = loaded.stream().filter(line -> line.contains(forbidden)).toList();
+                assertEquals(List.of(), hits, forbidden + " must not be loaded on the parse path");
+            }
+        }
+
+        private String location(Class<?> type) throws java.net.URISyntaxException {
+            return java.nio.file.Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // The table of bad inputs
 
