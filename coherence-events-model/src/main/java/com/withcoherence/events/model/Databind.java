@@ -49,8 +49,7 @@ final class Databind {
                     checkLimits(node.get(i), pointer + "/" + i, depth + 1);
                 }
             } else {
-                for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    java.util.Map.Entry<String, JsonNode> field = it.next();
+                for (java.util.Map.Entry<String, JsonNode> field : node.properties()) {
                     checkLimits(field.getValue(), pointer + "/" + EventReader.escape(field.getKey()), depth + 1);
                 }
             }
