@@ -17,7 +17,10 @@ public final class CoherenceEventException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The JSON pointer of the offending value; {@code ""} for the whole document. */
     private final String pointer;
+
+    /** What is wrong at the pointer and how to fix it. */
     private final String problem;
 
     /**

@@ -99,7 +99,7 @@ final class EventTimes {
     static String format(Instant time) {
         long epochSecond = time.getEpochSecond();
         long days = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
-        int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
+        int secondOfDay = Math.floorMod(epochSecond, SECONDS_PER_DAY);
         // Civil-from-days, after Howard Hinnant's public-domain date algorithms.
         long z = days + 719_468;
         long era = Math.floorDiv(z, 146_097);

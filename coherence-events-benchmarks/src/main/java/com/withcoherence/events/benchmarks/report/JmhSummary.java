@@ -87,7 +87,7 @@ public final class JmhSummary {
                 String method = benchmark.substring(dot + 1);
                 StringBuilder params = new StringBuilder();
                 JsonNode paramNode = result.path("params");
-                for (Map.Entry<String, JsonNode> p : iterable(paramNode)) {
+                for (Map.Entry<String, JsonNode> p : paramNode.properties()) {
                     params.append(params.length() == 0 ? "" : ", ").append(p.getKey()).append('=')
                             .append(p.getValue().asText());
                 }
@@ -215,11 +215,5 @@ public final class JmhSummary {
         double ra = a.error() / a.mean();
         double rb = b.error() / b.mean();
         return ratio * Math.sqrt(ra * ra + rb * rb);
-    }
-
-    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-        node.fields().forEachRemaining(fields::add);
-        return fields;
     }
 }
