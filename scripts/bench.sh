@@ -9,6 +9,7 @@
 #                   then lands on every approach alike. Forks per benchmark = BENCH_ROUNDS x BENCH_FORKS (>= 2).
 #   BENCH_FORKS     forks per benchmark per round (default 1)
 #   BENCH_JMH_OPTS  JMH timing (default "-wi 5 -w 1s -i 5 -r 1s": 5 s of warm-up, 5 measured seconds per fork)
+#                   (-prof gc for B/op and CpuTimeProfiler for CPU ns/op are always on)
 #   BENCH_SKIP      space-separated parts to skip: jmh coldstart footprint
 #   BENCH_QUIET_LOAD, BENCH_QUIET_WAIT   see scripts/quiet.sh; COLDSTART_* see scripts/coldstart.sh
 set -euo pipefail
@@ -36,7 +37,7 @@ summary="$results/bench-$stamp.md"
   echo
   echo "- machine: $(nproc) CPUs, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- JDK: $(java -version 2>&1 | head -n 2 | tr '\n' ' ')"
-  echo "- JMH: $rounds round(s) x $forks fork(s), $jmh_opts, -prof gc; include '${include:-all}'"
+  echo "- JMH: $rounds round(s) x $forks fork(s), $jmh_opts, -prof gc, CPU time per op; include '${include:-all}'"
 } > "$summary"
 
 if [[ "$skip" != *" jmh "* ]]; then
@@ -47,7 +48,7 @@ if [[ "$skip" != *" jmh "* ]]; then
     out="$results/jmh-$stamp-round$r.json"
     echo "JMH round $r of $rounds..." >&2
     # shellcheck disable=SC2086
-    java -jar "$jar" ${include:+"$include"} -f "$forks" $jmh_opts -prof gc -rf json -rff "$out" \
+    java -jar "$jar" ${include:+"$include"} -f "$forks" $jmh_opts -prof gc -prof com.withcoherence.events.benchmarks.report.CpuTimeProfiler -rf json -rff "$out" \
       > "$results/jmh-$stamp-round$r.log"
     files+=("$out")
   done

@@ -80,7 +80,8 @@ run_once() {
   local cp main out
   cp="$(field "$a" 2)"; main="$(field "$a" 3)"
   # shellcheck disable=SC2086
-  out="$("$java_bin" $java_opts "$@" -cp "$cp" "$main" "$event")"
+  # JVM warnings (e.g. CDS dumping) also go to stdout as "[...]" lines: the main's answer is the last other line.
+  out="$("$java_bin" $java_opts "$@" -cp "$cp" "$main" "$event" | awk '!/^\[/ { last = $0 } END { print last }')"
   if [ "$main" != "$pkg.EmptyMain" ] && [ "$out" != "$expected" ]; then
     echo "$(field "$a" 1) printed '$out', expected '$expected'" >&2
     exit 1
@@ -194,7 +195,9 @@ report() { # report VARIANT TITLE [EXTRA_JVM_OPTS_FN]
   local r1 r2
   r1=$(awk -v m="${med[$ours]}" -v f="${med[$floor]}" 'BEGIN { printf "%.2f", m / f }')
   r2=$(awk -v m="${med[$ours]}" -v s="${med[$scheduled]}" 'BEGIN { printf "%.2f", s / m }')
-  echo "Targets (default JVM): coherence-events ≤ 1.3× the floor: ${r1}× — $(awk -v r="$r1" 'BEGIN { print (r <= 1.3) ? "met" : "NOT met" }');" \
+  local label="Targets (default JVM)"
+  [ -n "$optsfn" ] && label="Same ratios with AppCDS (information; the targets are for the default JVM)"
+  echo "$label: coherence-events ≤ 1.3× the floor: ${r1}× — $(awk -v r="$r1" 'BEGIN { print (r <= 1.3) ? "met" : "NOT met" }');" \
     "≥ 3× faster than ScheduledEvent: ${r2}× — $(awk -v r="$r2" 'BEGIN { print (r >= 3) ? "met" : "NOT met" }')."
 }
 
