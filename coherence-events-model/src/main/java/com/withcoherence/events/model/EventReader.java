@@ -73,6 +73,9 @@ final class EventReader {
     private static final SerializedString VALID_ENVIRONMENTS_KEY =
             new SerializedString(CoherenceBus.VALID_ENVIRONMENTS);
 
+    private static final int UNKNOWN_MEMBER = -1;
+    private static final int END_OF_OBJECT = -2;
+
     private static final int MAX_QUOTED_VALUE = 80;
 
     private EventReader() {
@@ -142,22 +145,12 @@ final class EventReader {
         int seen = 0;
         List<String> unknownNames = null;
 
-        // Members usually come in EventBridge's order: matching the expected name's bytes in place skips the
-        // symbol-table lookup of each name; anything else falls back to a lookup by name.
+        // Members usually come in EventBridge's order; any order reads the same (see nextMember).
         int expected = 0;
-        while (true) {
-            int index;
-            if (nextFieldIs(p, ENVELOPE_KEYS, expected)) {
-                index = expected;
-            } else if (p.currentToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                index = envelopeIndex(name);
-                if (index < 0) {
-                    unknownNames = skipUnknownMember(p, base, name, unknownNames);
-                    continue;
-                }
-            } else {
-                break;
+        for (int index; (index = nextMember(p, ENVELOPE_KEYS, expected)) != END_OF_OBJECT; ) {
+            if (index == UNKNOWN_MEMBER) {
+                unknownNames = skipUnknownMember(p, base, p.currentName(), unknownNames);
+                continue;
             }
             expected = index + 1;
             int field = 1 << index;
@@ -225,42 +218,30 @@ final class EventReader {
     }
 
     /**
-     * Moves to the next token and says whether it is the member name {@code keys[expected]}. jackson-core's
-     * UTF-8 parser matches the name's bytes in place, skipping the symbol-table lookup of the name; when it is
-     * another name (or past the last key), the caller reads {@link JsonParser#currentName()}.
+     * Moves to the next member of an object and returns its index in {@code keys}, {@link #UNKNOWN_MEMBER} for a
+     * name not in {@code keys}, or {@link #END_OF_OBJECT}. The name expected next is tried first: jackson-core's UTF-8
+     * parser then compares its quoted bytes in place and skips the symbol-table lookup of the name, which is most of
+     * the cost of reading a short member. Any other name (members in another order, escapes, unknown members) is
+     * looked up, so the order never changes what is read.
      */
-    private static boolean nextFieldIs(JsonParser p, SerializedString[] keys, int expected) throws IOException {
+    private static int nextMember(JsonParser p, SerializedString[] keys, int expected) throws IOException {
         if (expected < keys.length) {
-            return p.nextFieldName(keys[expected]);
+            if (p.nextFieldName(keys[expected])) {
+                return expected;
+            }
+        } else {
+            p.nextToken();
         }
-        p.nextToken();
-        return false;
-    }
-
-    /** The index of an envelope member, or -1 for a member EventBridge may add in the future. */
-    private static int envelopeIndex(String name) {
-        switch (name) {
-            case "version":
-                return VERSION;
-            case "id":
-                return ID;
-            case "detail-type":
-                return DETAIL_TYPE;
-            case "source":
-                return SOURCE;
-            case "account":
-                return ACCOUNT;
-            case "time":
-                return TIME;
-            case "region":
-                return REGION;
-            case "resources":
-                return RESOURCES;
-            case "detail":
-                return DETAIL;
-            default:
-                return -1;
+        if (p.currentToken() != JsonToken.FIELD_NAME) {
+            return END_OF_OBJECT;
         }
+        String name = p.currentName();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].getValue().equals(name)) {
+                return i;
+            }
+        }
+        return UNKNOWN_MEMBER;
     }
 
     /** The key of the detail member listing the environments, or null for a detail-type with no such list. */
@@ -470,19 +451,10 @@ final class EventReader {
         int seen = 0;
         List<String> unknownNames = null;
         int expected = 0;
-        while (true) {
-            int index;
-            if (nextFieldIs(p, ENVIRONMENT_KEYS, expected)) {
-                index = expected;
-            } else if (p.currentToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                index = environmentIndex(name);
-                if (index < 0) {
-                    unknownNames = skipUnknownMember(p, base, name, unknownNames);
-                    continue;
-                }
-            } else {
-                break;
+        for (int index; (index = nextMember(p, ENVIRONMENT_KEYS, expected)) != END_OF_OBJECT; ) {
+            if (index == UNKNOWN_MEMBER) {
+                unknownNames = skipUnknownMember(p, base, p.currentName(), unknownNames);
+                continue;
             }
             expected = index + 1;
             int field = 1 << index;
@@ -504,19 +476,6 @@ final class EventReader {
             throw missing(p, base, seen, ENVIRONMENT_NAMES, "every environment has these fields");
         }
         return new Environment(cloudfrontId, environmentName, applicationName);
-    }
-
-    private static int environmentIndex(String name) {
-        switch (name) {
-            case "cloudfront_id":
-                return CLOUDFRONT_ID;
-            case "environment_name":
-                return ENVIRONMENT_NAME;
-            case "application_name":
-                return APPLICATION_NAME;
-            default:
-                return -1;
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
