@@ -11,10 +11,12 @@
 #   COLDSTART_JAVA_OPTS  extra JVM options for every run, e.g. "-XX:TieredStopAtLevel=1" (what Lambda's Java
 #                        runtimes set) or "-Xshare:off"; the targets are stated for the default JVM (empty)
 #   COLDSTART_APPCDS=1   also measure each approach with its own AppCDS archive (-XX:SharedArchiveFile)
+#   COLDSTART_HYPERFINE=1  time with hyperfine if it is installed (approach after approach, no CPU column)
 #   JAVA                 the java launcher (default: java on PATH)
 #
-# Runs are interleaved (round r runs every approach once) so that load from other processes on a shared machine
-# spreads over all approaches instead of landing on one. hyperfine is used when it is installed (it is not needed).
+# By default runs are timed with bash's time keyword and interleaved (round r runs every approach once), so that load
+# from other processes on a shared machine spreads over all approaches instead of landing on one; nothing beyond a JDK
+# and bash is needed.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,7 +27,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     -n) runs="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -99,7 +101,7 @@ measure() {
     eval "times_$i=()"
     eval "cpu_$i=()"
   done
-  if command -v hyperfine >/dev/null 2>&1; then
+  if [ "${COLDSTART_HYPERFINE:-0}" = 1 ] && command -v hyperfine >/dev/null 2>&1; then
     for ((i = 0; i < count; i++)); do
       local a="${approaches[$i]}" json="$module/target/cds/hyperfine-$i.json"
       extra=""; [ -n "$optsfn" ] && extra="$($optsfn "$i")"
@@ -178,7 +180,7 @@ report() { # report VARIANT TITLE [EXTRA_JVM_OPTS_FN]
   done
   local ours=0 scheduled=1 floor=4
   echo
-  echo "### $title"
+  echo "### $title${java_opts:+ ($java_opts)}"
   echo
   echo "N=$runs runs per approach, interleaved; $("$java_bin" -version 2>&1 | head -n 1); JVM options: '${java_opts}' $( [ -n "$optsfn" ] && echo '+ per-approach AppCDS archive')"
   echo
@@ -196,7 +198,9 @@ report() { # report VARIANT TITLE [EXTRA_JVM_OPTS_FN]
   r1=$(awk -v m="${med[$ours]}" -v f="${med[$floor]}" 'BEGIN { printf "%.2f", m / f }')
   r2=$(awk -v m="${med[$ours]}" -v s="${med[$scheduled]}" 'BEGIN { printf "%.2f", s / m }')
   local label="Targets (default JVM)"
-  [ -n "$optsfn" ] && label="Same ratios with AppCDS (information; the targets are for the default JVM)"
+  if [ -n "$optsfn" ] || [ -n "$java_opts" ]; then
+    label="Same ratios with these JVM options (information; the targets are for the default JVM)"
+  fi
   echo "$label: coherence-events ≤ 1.3× the floor: ${r1}× — $(awk -v r="$r1" 'BEGIN { print (r <= 1.3) ? "met" : "NOT met" }');" \
     "≥ 3× faster than ScheduledEvent: ${r2}× — $(awk -v r="$r2" 'BEGIN { print (r >= 3) ? "met" : "NOT met" }')."
 }
