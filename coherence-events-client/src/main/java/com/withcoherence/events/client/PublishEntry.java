@@ -66,7 +66,7 @@ public record PublishEntry(String source, String detailType, String detail, List
             problems.add(new Problem("detail", "must be the JSON text of one object (EventBridge answers "
                     + "\"Detail is malformed.\" otherwise); pass \"{}\" for an empty detail."));
         }
-        if (resources == null || resources.contains(null)) {
+        if (resources == null || resources.stream().anyMatch(java.util.Objects::isNull)) {
             problems.add(new Problem("resources", "must not be null nor hold null; pass List.of() for none."));
         }
         if (time == null) {
