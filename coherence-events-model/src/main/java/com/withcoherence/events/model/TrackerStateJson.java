@@ -47,7 +47,7 @@ final class TrackerStateJson {
     /** A state holds little per environment; 16 MiB is far above any real one and bounds a hostile input. */
     static final int MAX_STATE_LENGTH = 16 << 20;
 
-    private static final JsonFactory FACTORY = EventReader.factory(MAX_STATE_LENGTH);
+    private static final JsonFactory FACTORY = EventReader.factory(MAX_STATE_LENGTH, EventReader.MAX_STRING_LENGTH);
 
     private static final String DAMAGED = " The tracker state is damaged: restore it from a backup, or start from "
             + "TrackerState.empty() (the next valid_environments event then rebuilds the environments, reporting "
