@@ -38,7 +38,7 @@ final class Databind {
      * Applies the limits a parser applies to text (nesting depth, string length) to a tree, which was built without
      * them, so that every entry point accepts and rejects the same events.
      */
-    private static void checkLimits(JsonNode node, String pointer, int depth) {
+    static void checkLimits(JsonNode node, String pointer, int depth) {
         if (node.isContainerNode()) {
             if (depth >= EventReader.MAX_NESTING_DEPTH) {
                 throw new CoherenceEventException(pointer, "the JSON nests deeper than "

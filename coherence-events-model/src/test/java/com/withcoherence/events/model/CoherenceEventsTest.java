@@ -398,8 +398,7 @@ class CoherenceEventsTest {
             String classPath = String.join(java.io.File.pathSeparator,
                     location(CoherenceEvents.class), location(ColdPathProbe.class),
                     location(com.fasterxml.jackson.core.JsonFactory.class),
-                    location(com.fasterxml.jackson.databind.ObjectMapper.class),
-                    location(com.fasterxml.jackson.annotation.JsonProperty.class));
+                    location(com.fasterxml.jackson.databind.ObjectMapper.class));
             String javaCommand = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process process = new ProcessBuilder(javaCommand, "-Xlog:class+load=info", "-cp", classPath,
                     ColdPathProbe.class.getName(), event.toString()).redirectErrorStream(true).start();
