@@ -28,8 +28,10 @@ public final class CoherenceClientException extends RuntimeException {
     /** The problems found by local validation; empty for other failures. */
     private final transient List<Problem> problems;
 
+    /** The error code AWS answered, or {@code null} when the failure did not come from AWS. */
     private final String awsErrorCode;
 
+    /** The id AWS gave the failed request, or {@code null}. */
     private final String awsRequestId;
 
     /**
