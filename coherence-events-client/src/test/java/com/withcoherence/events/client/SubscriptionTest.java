@@ -60,6 +60,10 @@ class SubscriptionTest {
                         "pattern", "required"),
                 bad("raw pattern that is not JSON", b -> b.pattern("{source: Coherence}").target(lambda()),
                         "pattern", "Event pattern is not valid"),
+                bad("raw pattern with a bare string", b -> b.pattern("{\"source\": \"Coherence\"}").target(lambda()),
+                        "pattern", "Event pattern is not valid. Reason: \"source\" must be an object or an array"),
+                bad("raw pattern with an unknown operator", b -> b.pattern("{\"source\": [{\"exactly\": \"Coherence\"}]}")
+                        .target(lambda()), "pattern", "Event pattern is not valid."),
                 bad("no target", b -> b, "targets", "at least one target"),
                 bad("six targets", b -> b.targets(lambda().withId("t1"), lambda().withId("t2"), lambda().withId("t3"),
                         lambda().withId("t4"), lambda().withId("t5"), lambda().withId("t6")), "targets", "at most 5"),
