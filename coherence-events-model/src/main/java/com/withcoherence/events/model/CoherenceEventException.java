@@ -19,11 +19,16 @@ public sealed class CoherenceEventException extends RuntimeException permits Eve
 
     private static final long serialVersionUID = 1L;
 
+    private static final String EVENT = "Invalid Coherence event";
+
     /** The JSON pointer of the offending value; {@code ""} for the whole document. */
     private final String pointer;
 
     /** What is wrong at the pointer and how to fix it. */
     private final String problem;
+
+    /** What was being read or built, e.g. "Invalid Coherence event" or "Invalid tracker state". */
+    private final String subject;
 
     /**
      * Creates an exception for the value at {@code pointer}.
@@ -45,9 +50,29 @@ public sealed class CoherenceEventException extends RuntimeException permits Eve
      * @param cause the underlying failure, possibly {@code null}
      */
     public CoherenceEventException(String pointer, String problem, Throwable cause) {
-        super(format(pointer == null ? "" : pointer, problem == null ? "" : problem), cause);
+        this(EVENT, pointer, problem, cause, true);
+    }
+
+    private CoherenceEventException(String subject, String pointer, String problem, Throwable cause,
+            boolean formatted) {
+        super(format(subject, pointer == null ? "" : pointer, problem == null ? "" : problem), cause);
+        this.subject = subject;
         this.pointer = pointer == null ? "" : pointer;
         this.problem = problem == null ? "" : problem;
+    }
+
+    /**
+     * Creates an exception about something other than an event (tracker state, settings, an argument), so that its
+     * message does not claim an event was invalid: {@code "<subject> at <pointer>: <problem>"}, or
+     * {@code "<subject>: <problem>"} when the pointer is empty.
+     */
+    static CoherenceEventException about(String subject, String pointer, String problem) {
+        return new CoherenceEventException(subject, pointer, problem, null, true);
+    }
+
+    /** As {@link #about(String, String, String)}, with a cause. */
+    static CoherenceEventException about(String subject, String pointer, String problem, Throwable cause) {
+        return new CoherenceEventException(subject, pointer, problem, cause, true);
     }
 
     /**
@@ -56,17 +81,18 @@ public sealed class CoherenceEventException extends RuntimeException permits Eve
      */
     CoherenceEventException(String message, String pointer, String problem, Throwable cause) {
         super(message, cause);
+        this.subject = EVENT;
         this.pointer = pointer == null ? "" : pointer;
         this.problem = problem == null ? "" : problem;
     }
 
-    private static String format(String pointer, String problem) {
-        StringBuilder message = new StringBuilder(problem.length() + pointer.length() + 24);
-        message.append("Invalid Coherence event at ");
-        if (pointer.isEmpty()) {
-            message.append("the document root");
-        } else {
-            message.append(pointer);
+    private static String format(String subject, String pointer, String problem) {
+        StringBuilder message = new StringBuilder(subject.length() + problem.length() + pointer.length() + 24);
+        message.append(subject);
+        if (subject.equals(EVENT)) {
+            message.append(" at ").append(pointer.isEmpty() ? "the document root" : pointer);
+        } else if (!pointer.isEmpty()) {
+            message.append(" at ").append(pointer);
         }
         return message.append(": ").append(problem).toString();
     }
@@ -95,7 +121,7 @@ public sealed class CoherenceEventException extends RuntimeException permits Eve
         if (prefix.isEmpty()) {
             return this;
         }
-        CoherenceEventException moved = new CoherenceEventException(prefix + pointer, problem, getCause());
+        CoherenceEventException moved = new CoherenceEventException(subject, prefix + pointer, problem, getCause(), true);
         moved.setStackTrace(getStackTrace());
         return moved;
     }

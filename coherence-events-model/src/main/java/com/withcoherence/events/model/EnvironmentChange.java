@@ -27,12 +27,12 @@ public record EnvironmentChange(Environment before, Environment after) {
         Checks.argument(before, "before");
         Checks.argument(after, "after");
         if (!EnvironmentKey.of(before).equals(EnvironmentKey.of(after))) {
-            throw new CoherenceEventException("", "an EnvironmentChange describes one environment, but before is "
+            throw CoherenceEventException.about("Invalid argument", "", "an EnvironmentChange describes one environment, but before is "
                     + EnvironmentKey.of(before) + " and after is " + EnvironmentKey.of(after)
                     + "; report a different environment as removed and created instead.");
         }
         if (before.cloudfrontId().equals(after.cloudfrontId())) {
-            throw new CoherenceEventException("", "an EnvironmentChange needs a new CloudFront id, but " + EnvironmentKey.of(after)
+            throw CoherenceEventException.about("Invalid argument", "", "an EnvironmentChange needs a new CloudFront id, but " + EnvironmentKey.of(after)
                     + " has " + before.cloudfrontId() + " before and after; an environment that stays the same is "
                     + "unchanged, not changed.");
         }

@@ -433,7 +433,7 @@ public final class EnvironmentTracker {
         String now = ids.isEmpty() ? "no snapshot is held now" : "the held snapshots are " + String.join(", ", ids);
         String why = state.knows(eventId) ? "the event was processed: it was confirmed or discarded already, or a "
                 + "newer snapshot superseded it" : "no event with this id was processed";
-        throw new CoherenceEventException("", "cannot " + verb + " the held snapshot \"" + eventId + "\": " + why
+        throw CoherenceEventException.about("Environment tracker", "", "cannot " + verb + " the held snapshot \"" + eventId + "\": " + why
                 + "; " + now + ". Read the ids from TrackerState.held() of the latest state.");
     }
 
@@ -653,8 +653,8 @@ public final class EnvironmentTracker {
                         + rememberedEvents);
             }
             if (!problems.isEmpty()) {
-                throw new CoherenceEventException("", "invalid EnvironmentTracker settings: "
-                        + String.join("; ", problems) + ".");
+                throw CoherenceEventException.about("Invalid EnvironmentTracker settings", "",
+                        String.join("; ", problems) + ".");
             }
             return new EnvironmentTracker(this);
         }

@@ -94,7 +94,7 @@ public final class EventPattern {
      */
     public static EventPattern of(String json, int maxLength) {
         if (maxLength < 1 || maxLength > API_MAX_LENGTH) {
-            throw new CoherenceEventException("", "maxLength must be from 1 to " + API_MAX_LENGTH + " (EventBridge's "
+            throw CoherenceEventException.about("Invalid argument", "", "maxLength must be from 1 to " + API_MAX_LENGTH + " (EventBridge's "
                     + "API maximum) but was " + maxLength + "; pass the account's 'Event pattern size' quota, "
                     + DEFAULT_MAX_LENGTH + " unless it was raised.");
         }
@@ -202,7 +202,7 @@ public final class EventPattern {
     }
 
     private static CoherenceEventException rulerMissing(Throwable cause) {
-        return new CoherenceEventException("", "EventPattern.of validates with event-ruler, EventBridge's pattern "
+        return CoherenceEventException.about("Missing dependency", "", "EventPattern.of validates with event-ruler, EventBridge's pattern "
                 + "engine, which is not on the class path" + (cause == null ? "" : " (" + cause + ")") + ". Add the "
                 + "dependency software.amazon.event.ruler:event-ruler (2.1.0 or later; coherence-events-bom manages "
                 + "it), or build Coherence patterns with EventPattern.builder(), which does not need it.", cause);

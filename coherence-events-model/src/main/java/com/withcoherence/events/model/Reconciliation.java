@@ -71,7 +71,7 @@ public record Reconciliation(
         Checks.argument(explanation, "explanation");
         if (outcome != Outcome.APPLIED
                 && !(created.isEmpty() && removed.isEmpty() && changed.isEmpty() && unchanged.isEmpty())) {
-            throw new CoherenceEventException("", "a reconciliation with outcome " + outcome + " changes no "
+            throw CoherenceEventException.about("Invalid argument", "", "a reconciliation with outcome " + outcome + " changes no "
                     + "environment, so its lists must be empty; only APPLIED reports changes.");
         }
     }

@@ -142,10 +142,10 @@ final class TrackerStateJson {
             throw e;
         } catch (IOException e) {
             // Parsing a String performs no I/O: what is left is text the JSON reader could not decode.
-            throw new CoherenceEventException("", "the tracker state could not be read: " + e.getMessage() + "."
+            throw CoherenceEventException.about("Invalid tracker state", "", "the tracker state could not be read: " + e.getMessage() + "."
                     + DAMAGED, e);
         } catch (RuntimeException e) {
-            throw new CoherenceEventException("", "the tracker state could not be read (" + e + "); please report "
+            throw CoherenceEventException.about("Invalid tracker state", "", "the tracker state could not be read (" + e + "); please report "
                     + "this with the state that caused it.", e);
         }
     }
@@ -169,7 +169,7 @@ final class TrackerStateJson {
             // Not readable this far: the strict reading reports the problem with its pointer.
         }
         if (version != null && version > TrackerState.FORMAT_VERSION) {
-            throw new CoherenceEventException("/version", "this tracker state was written in format version "
+            throw CoherenceEventException.about("Invalid tracker state", "/version", "this tracker state was written in format version "
                     + (version == Long.MAX_VALUE ? "(a huge number)" : version) + " by a newer coherence-events, "
                     + "but this version reads format version " + TrackerState.FORMAT_VERSION + ". Upgrade "
                     + "coherence-events to the version that wrote it.");
@@ -182,14 +182,14 @@ final class TrackerStateJson {
         String where = location == null || location.getLineNr() < 0 ? ""
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         if (e instanceof StreamConstraintsException) {
-            return new CoherenceEventException(pointer, "the tracker state exceeds a safety limit" + where + ": "
+            return CoherenceEventException.about("Invalid tracker state", pointer, "the tracker state exceeds a safety limit" + where + ": "
                     + e.getOriginalMessage() + ". A tracker state is at most " + MAX_STATE_LENGTH + " bytes.", e);
         }
         if (e instanceof JsonEOFException) {
-            return new CoherenceEventException(pointer, "the tracker state ends before its JSON is complete" + where
+            return CoherenceEventException.about("Invalid tracker state", pointer, "the tracker state ends before its JSON is complete" + where
                     + "; it looks truncated. Store and load the whole text of TrackerState.toJson().", e);
         }
-        return new CoherenceEventException(pointer, "the tracker state is not valid JSON" + where + ": "
+        return CoherenceEventException.about("Invalid tracker state", pointer, "the tracker state is not valid JSON" + where + ": "
                 + e.getOriginalMessage() + "." + DAMAGED, e);
     }
 
@@ -217,11 +217,11 @@ final class TrackerStateJson {
         TrackerState document() throws IOException {
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw new CoherenceEventException("", "the tracker state is empty; pass the text that "
+                throw CoherenceEventException.about("Invalid tracker state", "", "the tracker state is empty; pass the text that "
                         + "TrackerState.toJson() wrote, or use TrackerState.empty() when there is none yet.");
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new CoherenceEventException("", "expected a JSON object (a tracker state written by "
+                throw CoherenceEventException.about("Invalid tracker state", "", "expected a JSON object (a tracker state written by "
                         + "TrackerState.toJson()) but found " + EventReader.describe(p) + ".");
             }
             object("a tracker state", List.of("format", "version"),
@@ -252,7 +252,7 @@ final class TrackerStateJson {
                         }
                     });
             if (p.nextToken() != null) {
-                throw new CoherenceEventException("", "the tracker state is followed by more content ("
+                throw CoherenceEventException.about("Invalid tracker state", "", "the tracker state is followed by more content ("
                         + EventReader.describe(p) + "); store exactly the text of one TrackerState.toJson().");
             }
             return crossChecked();
@@ -261,7 +261,7 @@ final class TrackerStateJson {
         private void format() throws IOException {
             String format = string();
             if (!format.equals(TrackerState.FORMAT)) {
-                throw new CoherenceEventException(pointer(), "expected \"" + TrackerState.FORMAT + "\" but found "
+                throw CoherenceEventException.about("Invalid tracker state", pointer(), "expected \"" + TrackerState.FORMAT + "\" but found "
                         + EventReader.quote(format) + ": this is not a tracker state written by "
                         + "TrackerState.toJson().");
             }
@@ -270,7 +270,7 @@ final class TrackerStateJson {
         private void version() throws IOException {
             if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     || p.getLongValue() != TrackerState.FORMAT_VERSION) {
-                throw new CoherenceEventException(pointer(), "expected the format version "
+                throw CoherenceEventException.about("Invalid tracker state", pointer(), "expected the format version "
                         + TrackerState.FORMAT_VERSION + " but found " + EventReader.describe(p) + "." + DAMAGED);
             }
         }
@@ -287,7 +287,7 @@ final class TrackerStateJson {
                 }
             });
             if (snapshot[0] == null && announced.isEmpty()) {
-                throw new CoherenceEventException(at, "an application needs a snapshot or announced environments; "
+                throw CoherenceEventException.about("Invalid tracker state", at, "an application needs a snapshot or announced environments; "
                         + "remove the empty entry." + DAMAGED);
             }
             applications.put(application, new Track(Optional.ofNullable(snapshot[0]), announced));
@@ -307,7 +307,7 @@ final class TrackerStateJson {
                 }
             });
             if (environments.isEmpty()) {
-                throw new CoherenceEventException(at + "/environments", "a snapshot of an application lists at "
+                throw CoherenceEventException.about("Invalid tracker state", at + "/environments", "a snapshot of an application lists at "
                         + "least one environment (a snapshot listing none is kept as empty_snapshot)." + DAMAGED);
             }
             return new Snapshot(new Stamp(time[0], Stamp.VALID_ENVIRONMENTS, id[0]), environments);
@@ -334,7 +334,7 @@ final class TrackerStateJson {
             }
             CoherenceEvent event = EventReader.readEvent(p, "");
             if (!(event instanceof ValidEnvironmentsEvent)) {
-                throw new CoherenceEventException(at + "/detail-type", "a held snapshot is a "
+                throw CoherenceEventException.about("Invalid tracker state", at + "/detail-type", "a held snapshot is a "
                         + CoherenceBus.VALID_ENVIRONMENTS + " event, but this is " + EventReader.quote(
                         event.detailType()) + "." + DAMAGED);
             }
@@ -356,7 +356,7 @@ final class TrackerStateJson {
                 String text = string();
                 Instant parsed = EventTimes.parse(text);
                 if (parsed == null) {
-                    throw new CoherenceEventException(pointer(), "expected an RFC 3339 time such as "
+                    throw CoherenceEventException.about("Invalid tracker state", pointer(), "expected an RFC 3339 time such as "
                             + "\"2023-05-19T13:56:16Z\" but found " + EventReader.quote(text) + "." + DAMAGED);
                 }
                 time[0] = parsed;
@@ -366,14 +366,14 @@ final class TrackerStateJson {
         /** The facts the format allows one at a time but not together, each reported where it is written. */
         private TrackerState crossChecked() {
             if (remembered.size() > EnvironmentTracker.MAX_REMEMBERED_EVENTS) {
-                throw new CoherenceEventException("/remembered_events", "a tracker state remembers at most "
+                throw CoherenceEventException.about("Invalid tracker state", "/remembered_events", "a tracker state remembers at most "
                         + EnvironmentTracker.MAX_REMEMBERED_EVENTS + " events but this one lists "
                         + remembered.size() + "." + DAMAGED);
             }
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < remembered.size(); i++) {
                 if (!ids.add(remembered.get(i).eventId())) {
-                    throw new CoherenceEventException("/remembered_events/" + i, "the event id "
+                    throw CoherenceEventException.about("Invalid tracker state", "/remembered_events/" + i, "the event id "
                             + EventReader.quote(remembered.get(i).eventId()) + " is remembered twice." + DAMAGED);
                 }
             }
@@ -381,13 +381,13 @@ final class TrackerStateJson {
                 String at = applicationPointers.get(entry.getKey());
                 Track track = entry.getValue();
                 if (track.snapshot().isPresent() && !track.snapshot().get().stamp().isNewerThan(emptySnapshot)) {
-                    throw new CoherenceEventException(at + "/snapshot", "this snapshot is not newer than "
+                    throw CoherenceEventException.about("Invalid tracker state", at + "/snapshot", "this snapshot is not newer than "
                             + "empty_snapshot, which supersedes it, so it cannot be part of the state." + DAMAGED);
                 }
                 Optional<Stamp> base = track.base(emptySnapshot);
                 for (Map.Entry<String, Announcement> announced : track.announced().entrySet()) {
                     if (!announced.getValue().stamp().isNewerThan(base)) {
-                        throw new CoherenceEventException(at + "/announced/" + EventReader.escape(announced.getKey()),
+                        throw CoherenceEventException.about("Invalid tracker state", at + "/announced/" + EventReader.escape(announced.getKey()),
                                 "this announcement is not newer than the snapshot it would be laid over, which "
                                         + "supersedes it, so it cannot be part of the state." + DAMAGED);
                     }
@@ -399,15 +399,15 @@ final class TrackerStateJson {
             for (int i = 0; i < held.size(); i++) {
                 ValidEnvironmentsEvent event = held.get(i);
                 if (!heldIds.add(event.id())) {
-                    throw new CoherenceEventException(heldPointers.get(i) + "/id", "the snapshot "
+                    throw CoherenceEventException.about("Invalid tracker state", heldPointers.get(i) + "/id", "the snapshot "
                             + EventReader.quote(event.id()) + " is held twice." + DAMAGED);
                 }
                 if (!scopes.add(TrackerState.scope(event))) {
-                    throw new CoherenceEventException(heldPointers.get(i), "two held snapshots cover the same "
+                    throw CoherenceEventException.about("Invalid tracker state", heldPointers.get(i), "two held snapshots cover the same "
                             + "applications; a state holds only the newer." + DAMAGED);
                 }
                 if (withoutHeld.isStale(event)) {
-                    throw new CoherenceEventException(heldPointers.get(i), "this held snapshot is not newer than "
+                    throw CoherenceEventException.about("Invalid tracker state", heldPointers.get(i), "this held snapshot is not newer than "
                             + "the snapshot applied for its applications, so it would change nothing." + DAMAGED);
                 }
             }
@@ -431,7 +431,7 @@ final class TrackerStateJson {
                 if (!required.contains(name) && !optional.contains(name)) {
                     List<String> all = new ArrayList<>(required);
                     all.addAll(optional);
-                    throw new CoherenceEventException(pointer(), "unknown member " + EventReader.quote(name) + " in "
+                    throw CoherenceEventException.about("Invalid tracker state", pointer(), "unknown member " + EventReader.quote(name) + " in "
                             + what + ", which has only " + String.join(", ", all) + " (format version "
                             + TrackerState.FORMAT_VERSION + ")." + DAMAGED);
                 }
@@ -443,7 +443,7 @@ final class TrackerStateJson {
             }
             for (String name : required) {
                 if (!seen.contains(name)) {
-                    throw new CoherenceEventException(pointer() + "/" + name, "missing required member \"" + name
+                    throw CoherenceEventException.about("Invalid tracker state", pointer() + "/" + name, "missing required member \"" + name
                             + "\" of " + what + "." + DAMAGED);
                 }
             }
@@ -460,7 +460,7 @@ final class TrackerStateJson {
                     throw duplicate(name);
                 }
                 if (name.isEmpty()) {
-                    throw new CoherenceEventException(pointer(), "a name in " + what + " must be non-empty."
+                    throw CoherenceEventException.about("Invalid tracker state", pointer(), "a name in " + what + " must be non-empty."
                             + DAMAGED);
                 }
                 p.nextToken();
@@ -483,7 +483,7 @@ final class TrackerStateJson {
             }
             String value = p.getText();
             if (value.isEmpty()) {
-                throw new CoherenceEventException(pointer(), "expected a non-empty string but found \"\"." + DAMAGED);
+                throw CoherenceEventException.about("Invalid tracker state", pointer(), "expected a non-empty string but found \"\"." + DAMAGED);
             }
             return value;
         }
@@ -493,12 +493,12 @@ final class TrackerStateJson {
         }
 
         private CoherenceEventException typeError(String expected) {
-            return new CoherenceEventException(pointer(), "expected " + expected + " but found "
+            return CoherenceEventException.about("Invalid tracker state", pointer(), "expected " + expected + " but found "
                     + EventReader.describe(p) + "." + DAMAGED);
         }
 
         private CoherenceEventException duplicate(String name) {
-            return new CoherenceEventException(p.getParsingContext().pathAsPointer().toString(), "the key "
+            return CoherenceEventException.about("Invalid tracker state", p.getParsingContext().pathAsPointer().toString(), "the key "
                     + EventReader.quote(name) + " appears more than once in the same object." + DAMAGED);
         }
     }
