@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * bridge.putTargets(bus, "new-environments", List.of(Target.of("log-events", logEvents)));
  * bridge.onEvent(logEvents, event -> handler.handle(event));
  *
- * bridge.putEvents(bus, CoherenceFixtures.documentedNewEnvironments(), CoherenceFixtures.documentedValidEnvironments());
+ * bridge.putEvents(bus, CoherenceFixtures.documentedNewEnvironments(),
+ *         CoherenceFixtures.documentedValidEnvironments());
  * bridge.deliveryLog().assertDeliveredTo(logEvents, 1);
  * }</pre>
  *
@@ -1394,7 +1395,8 @@ public final class InMemoryEventBridge implements AutoCloseable {
             }
         }
         Map<String, Routing> next = new HashMap<>(routing);
-        next.put(bus.name, new Routing(bus.name, bus.arn, rules, patterns, busArchives));
+        Routing previous = routing.get(bus.name);
+        next.put(bus.name, new Routing(bus.name, bus.arn, rules, patterns, busArchives, previous));
         routing = Map.copyOf(next);
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -200,8 +199,7 @@ final class InputProcessing {
         envelope.set("region", event.get("region"));
         envelope.set("resources", event.get("resources"));
         envelope.set("version", event.get("version"));
-        for (Iterator<Map.Entry<String, JsonNode>> it = event.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
+        for (Map.Entry<String, JsonNode> member : event.properties()) {
             String name = member.getKey();
             if (!name.equals("detail") && !name.equals("detail-type") && !envelope.has(name)) {
                 envelope.set(name, member.getValue());

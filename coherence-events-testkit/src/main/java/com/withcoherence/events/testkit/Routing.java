@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +16,9 @@ import software.amazon.event.ruler.Machine;
  * rules, the rules' targets, and the bus's archives.
  *
  * <p>The bridge builds a new snapshot whenever a rule, target or archive of the bus changes and publishes it with one
- * volatile write, so PutEvents never locks and never sees a half-made change. The machine is rebuilt rather than
- * updated with {@code deleteRule}, which needs the exact patterns that were added and can leave state behind.
- * event-ruler's machine is safe for concurrent matching.
+ * volatile write, so PutEvents never sees a half-made change. The machine is rebuilt (on the first event after the
+ * change) rather than updated with {@code deleteRule}, which needs the exact patterns that were added and can leave
+ * state behind. event-ruler's machine is safe for concurrent matching.
  */
 final class Routing {
 
@@ -43,25 +44,41 @@ final class Routing {
 
     final String busName;
     final String busArn;
-    private final Machine machine;
+    private final Map<String, String> patterns;
     private final Map<String, RouteRule> rules;
     final List<ArchiveStore> archives;
+    /** Built on the first match, so that a burst of rule changes without events costs no machine builds. */
+    private volatile Machine machine;
 
     Routing(String busName, String busArn, Map<String, RouteRule> rules, Map<String, String> patterns,
-            List<ArchiveStore> archives) {
+            List<ArchiveStore> archives, Routing previous) {
         this.busName = busName;
         this.busArn = busArn;
         this.rules = Map.copyOf(rules);
+        this.patterns = new LinkedHashMap<>(patterns);
         this.archives = List.copyOf(archives);
-        if (patterns.isEmpty()) {
-            this.machine = null;
-        } else {
-            Machine built = Machine.builder().build();
-            for (Map.Entry<String, String> rule : patterns.entrySet()) {
-                PatternValidation.add(built, rule.getKey(), rule.getValue());
-            }
-            this.machine = built;
+        if (previous != null && previous.patterns.equals(this.patterns)) {
+            // Only targets or archives changed: the enabled patterns, and so the machine, are the same.
+            this.machine = previous.machine;
         }
+    }
+
+    private Machine machine() {
+        Machine built = machine;
+        if (built == null) {
+            synchronized (this) {
+                built = machine;
+                if (built == null) {
+                    built = Machine.builder().build();
+                    for (Map.Entry<String, String> rule : patterns.entrySet()) {
+                        // Every pattern passed the same engine when its rule was put.
+                        PatternValidation.add(built, rule.getKey(), rule.getValue());
+                    }
+                    machine = built;
+                }
+            }
+        }
+        return built;
     }
 
     /**
@@ -69,10 +86,10 @@ final class Routing {
      * {@code rulesForJSONEvent} (array-consistent).
      */
     List<RouteRule> match(ObjectNode event) {
-        if (machine == null) {
+        if (patterns.isEmpty()) {
             return List.of();
         }
-        List<String> names = new ArrayList<>(machine.rulesForJSONEvent(event));
+        List<String> names = new ArrayList<>(machine().rulesForJSONEvent(event));
         if (names.isEmpty()) {
             return List.of();
         }
