@@ -40,6 +40,8 @@ public record CoherenceBus(String name) {
     /**
      * Validates the name.
      *
+     * @param name the bus name: 1 to 256 characters of {@code A-Z a-z 0-9 . - _}, and not {@code default} (Coherence
+     *     never uses the default bus)
      * @throws CoherenceEventException if the name is {@code null}, empty, longer than 256 characters, holds a
      *     character EventBridge does not allow in a custom bus name, or is {@code default}
      */

@@ -1,10 +1,12 @@
 package com.withcoherence.events.model;
 
 /**
- * Thrown when input is not a valid Coherence event, or when a value object is built from invalid parts.
+ * Thrown when input is not a valid Coherence event, when a value object is built from invalid parts, or (as its one
+ * subclass {@link EventPatternException}) when an EventBridge event pattern is not valid.
  *
- * <p>It is thrown by every parse method of {@link CoherenceEvents}, by the constructors of the event records, and by
- * {@link CoherenceBus}. Its {@link #pointer()} is the <a href="https://www.rfc-editor.org/rfc/rfc6901">JSON
+ * <p>It is thrown by every parse method of {@link CoherenceEvents}, by the constructors of the event records, by
+ * {@link CoherenceBus}, and by {@link EventPattern}. The family is sealed: catch this type for every failure of the
+ * model, or {@link EventPatternException} for a pattern EventBridge would reject. Its {@link #pointer()} is the <a href="https://www.rfc-editor.org/rfc/rfc6901">JSON
  * pointer</a> of the offending value in the document that was read (the empty string for the document itself), and
  * its message says what was expected there and what to do about it. Typical causes are a handler wired to events
  * that are not Coherence's (check the rule's pattern selects {@code "source": ["Coherence"]}), a target with an
@@ -13,11 +15,14 @@ package com.withcoherence.events.model;
  *
  * <p>Instances are immutable and safe to share between threads.
  */
-public final class CoherenceEventException extends RuntimeException {
+public sealed class CoherenceEventException extends RuntimeException permits EventPatternException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The JSON pointer of the offending value; {@code ""} for the whole document. */
     private final String pointer;
+
+    /** What is wrong at the pointer and how to fix it. */
     private final String problem;
 
     /**
@@ -45,6 +50,16 @@ public final class CoherenceEventException extends RuntimeException {
         this.problem = problem == null ? "" : problem;
     }
 
+    /**
+     * Creates an exception whose {@link #getMessage()} is {@code message} as given, for subclasses whose messages
+     * follow another format (EventBridge's, for {@link EventPatternException}).
+     */
+    CoherenceEventException(String message, String pointer, String problem, Throwable cause) {
+        super(message, cause);
+        this.pointer = pointer == null ? "" : pointer;
+        this.problem = problem == null ? "" : problem;
+    }
+
     private static String format(String pointer, String problem) {
         StringBuilder message = new StringBuilder(problem.length() + pointer.length() + 24);
         message.append("Invalid Coherence event at ");
@@ -57,7 +72,8 @@ public final class CoherenceEventException extends RuntimeException {
     }
 
     /**
-     * Returns the JSON pointer of the offending value.
+     * Returns the JSON pointer of the offending value: in the event for a parse failure, in the pattern for an
+     * {@link EventPatternException}.
      *
      * @return the pointer, {@code ""} for the whole document; never {@code null}
      */

@@ -1,6 +1,7 @@
 package com.withcoherence.events.model;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.Module;
 import java.io.ByteArrayOutputStream;
@@ -56,6 +57,8 @@ public final class CoherenceEvents {
         Checks.argument(json, "json");
         try (JsonParser p = EventReader.FACTORY.createParser(json)) {
             return EventReader.readDocument(p, "");
+        } catch (JsonProcessingException e) {
+            throw EventReader.translate(e, null, "");
         } catch (IOException e) {
             throw unreadable(e);
         } catch (CoherenceEventException e) {
@@ -77,6 +80,8 @@ public final class CoherenceEvents {
         Checks.argument(json, "json");
         try (JsonParser p = EventReader.FACTORY.createParser(json)) {
             return EventReader.readDocument(p, "");
+        } catch (JsonProcessingException e) {
+            throw EventReader.translate(e, null, "");
         } catch (IOException e) {
             throw unreadable(e);
         } catch (CoherenceEventException e) {
@@ -100,6 +105,8 @@ public final class CoherenceEvents {
         Checks.argument(json, "json");
         try (JsonParser p = EventReader.FACTORY.createParser(json)) {
             return EventReader.readDocument(p, "");
+        } catch (JsonProcessingException e) {
+            throw EventReader.translate(e, null, "");
         } catch (CharConversionException | CharacterCodingException e) {
             throw unreadable(e);
         } catch (IOException e) {

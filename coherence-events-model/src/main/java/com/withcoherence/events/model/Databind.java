@@ -18,17 +18,45 @@ final class Databind {
      * and the factory carries the same read limits as the event parser.
      */
     private static final JsonMapper MAPPER =
-            JsonMapper.builder(EventReader.factory(DeliveryReader.MAX_DELIVERY_LENGTH)).build();
+            JsonMapper.builder(EventReader.factory(DeliveryReader.MAX_DELIVERY_LENGTH, DeliveryReader.MAX_BODY_LENGTH))
+                    .build();
 
     private Databind() {
     }
 
     static CoherenceEvent parse(JsonNode event) {
         Checks.argument(event, "event");
+        checkLimits(event, "", 0);
         try (JsonParser p = event.traverse()) {
             return EventReader.readDocument(p, "");
         } catch (IOException e) {
             throw new CoherenceEventException("", "the tree could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Applies the limits a parser applies to text (nesting depth, string length) to a tree, which was built without
+     * them, so that every entry point accepts and rejects the same events.
+     */
+    static void checkLimits(JsonNode node, String pointer, int depth) {
+        if (node.isContainerNode()) {
+            if (depth >= EventReader.MAX_NESTING_DEPTH) {
+                throw new CoherenceEventException(pointer, "the JSON nests deeper than "
+                        + EventReader.MAX_NESTING_DEPTH + " levels, the most EventBridge accepts.");
+            }
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    checkLimits(node.get(i), pointer + "/" + i, depth + 1);
+                }
+            } else {
+                for (java.util.Map.Entry<String, JsonNode> field : node.properties()) {
+                    checkLimits(field.getValue(), pointer + "/" + EventReader.escape(field.getKey()), depth + 1);
+                }
+            }
+        } else if (node.isTextual() && node.textValue().length() > EventReader.MAX_STRING_LENGTH) {
+            throw new CoherenceEventException(pointer, "the string has " + node.textValue().length()
+                    + " characters, more than the " + EventReader.MAX_STRING_LENGTH + " a whole EventBridge event "
+                    + "may hold.");
         }
     }
 

@@ -32,6 +32,7 @@ public record Delivery(List<DeliveryRecord> records) {
     /**
      * Validates and copies the records.
      *
+     * @param records the messages in the order they were delivered; copied into an unmodifiable list
      * @throws CoherenceEventException if {@code records} is {@code null} or holds {@code null}
      */
     public Delivery {

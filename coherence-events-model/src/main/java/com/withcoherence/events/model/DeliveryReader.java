@@ -22,7 +22,10 @@ final class DeliveryReader {
      */
     static final int MAX_DELIVERY_LENGTH = 8 << 20;
 
-    static final JsonFactory FACTORY = EventReader.factory(MAX_DELIVERY_LENGTH);
+    /** An SQS message is at most 1 MiB, and its body is one string. */
+    static final int MAX_BODY_LENGTH = 1 << 20;
+
+    static final JsonFactory FACTORY = EventReader.factory(MAX_DELIVERY_LENGTH, MAX_BODY_LENGTH);
 
     private enum Kind { EVENT, SNS_NOTIFICATION, BATCH }
 
@@ -90,6 +93,8 @@ final class DeliveryReader {
             } catch (JsonProcessingException e) {
                 throw EventReader.translate(e, p, base);
             }
+        } catch (JsonProcessingException e) {
+            throw EventReader.translate(e, null, base);
         } catch (IOException e) {
             throw new CoherenceEventException(base, "the input could not be read: " + e.getMessage(), e);
         }
@@ -98,6 +103,8 @@ final class DeliveryReader {
     private static CoherenceEvent readEvent(Object json, String base) {
         try (JsonParser p = parser(EventReader.FACTORY, json)) {
             return EventReader.readDocument(p, base);
+        } catch (JsonProcessingException e) {
+            throw EventReader.translate(e, null, base);
         } catch (IOException e) {
             throw new CoherenceEventException(base, "the input could not be read: " + e.getMessage(), e);
         }
@@ -120,6 +127,8 @@ final class DeliveryReader {
             } catch (JsonProcessingException e) {
                 throw EventReader.translate(e, p, base);
             }
+        } catch (JsonProcessingException e) {
+            throw EventReader.translate(e, null, base);
         } catch (IOException e) {
             throw new CoherenceEventException(base, "the input could not be read: " + e.getMessage(), e);
         }
@@ -173,6 +182,8 @@ final class DeliveryReader {
             } catch (JsonProcessingException e) {
                 throw EventReader.translate(e, p, "");
             }
+        } catch (JsonProcessingException e) {
+            throw EventReader.translate(e, null, "");
         } catch (IOException e) {
             throw new CoherenceEventException("", "the input could not be read: " + e.getMessage(), e);
         }

@@ -65,6 +65,9 @@ public sealed interface DeliveryRecord permits DeliveryRecord.Parsed, DeliveryRe
         /**
          * Validates the components.
          *
+         * @param messageId the id of the message, never {@code null}
+         * @param wrapping how the event was wrapped, never {@code null}
+         * @param parsedEvent the event, never {@code null}
          * @throws CoherenceEventException if a component is {@code null}
          */
         public Parsed {
@@ -97,6 +100,9 @@ public sealed interface DeliveryRecord permits DeliveryRecord.Parsed, DeliveryRe
         /**
          * Validates the components.
          *
+         * @param messageId the id of the message; empty when a malformed batch record has none. Never {@code null}
+         * @param wrapping how the message was wrapped, as far as it could be read; never {@code null}
+         * @param failure what was wrong, with the JSON pointer of the offending value; never {@code null}
          * @throws CoherenceEventException if a component is {@code null}
          */
         public Failed {

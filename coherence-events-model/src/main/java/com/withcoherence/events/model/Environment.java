@@ -20,6 +20,10 @@ public record Environment(String cloudfrontId, String environmentName, String ap
     /**
      * Validates the components.
      *
+     * @param cloudfrontId the id of the CloudFront distribution serving the environment ({@code cloudfront_id}); a
+     *     non-empty string, not checked against CloudFront's id format
+     * @param environmentName the environment's name ({@code environment_name}), e.g. {@code main}; a non-empty string
+     * @param applicationName the Coherence application's name ({@code application_name}); a non-empty string
      * @throws CoherenceEventException if a component is {@code null} or empty
      */
     public Environment {

@@ -37,11 +37,11 @@ final class EventReader {
      */
     static final int MAX_EVENT_LENGTH = 1 << 20;
 
-    /** A string inside an event cannot be longer than the event. */
-    static final int MAX_STRING_LENGTH = MAX_EVENT_LENGTH;
+    /** A string inside an event cannot be longer than the 256 KB EventBridge allows for a whole entry. */
+    static final int MAX_STRING_LENGTH = 256 * 1024;
 
     /** The one, shared, thread-safe factory for events: strict JSON, bounded, no source text in error locations. */
-    static final JsonFactory FACTORY = factory(MAX_EVENT_LENGTH);
+    static final JsonFactory FACTORY = factory(MAX_EVENT_LENGTH, MAX_STRING_LENGTH);
 
     private static final int VERSION = 1;
     private static final int ID = 1 << 1;
@@ -68,11 +68,11 @@ final class EventReader {
     private EventReader() {
     }
 
-    static JsonFactory factory(long maxDocumentLength) {
+    static JsonFactory factory(long maxDocumentLength, int maxStringLength) {
         return JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
-                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxStringLength(maxStringLength)
                         .maxDocumentLength(maxDocumentLength)
                         .build())
                 // The caller owns the stream it passes in; a Lambda runtime closes its own.
@@ -638,12 +638,17 @@ final class EventReader {
 
     /** Turns a jackson-core failure into our exception, with the pointer of where the parser stopped. */
     static CoherenceEventException translate(JsonProcessingException e, JsonParser p, String base) {
-        String pointer = base + p.getParsingContext().pathAsPointer().toString();
+        // No parser when the factory refused the input before reading it (e.g. a document over the size limit).
+        String pointer = p == null ? base : base + p.getParsingContext().pathAsPointer().toString();
         String original = e.getOriginalMessage();
         JsonLocation location = e.getLocation();
         String where = location == null || location.getLineNr() < 0 ? ""
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         if (e instanceof StreamConstraintsException) {
+            if (original != null && original.startsWith("Document length")) {
+                // The whole document is the problem, wherever a stream happened to be when the limit was hit.
+                pointer = base;
+            }
             return new CoherenceEventException(pointer, "the input exceeds a safety limit" + where + ": " + original
                     + ". EventBridge events are at most 256 KB and nest at most " + MAX_NESTING_DEPTH
                     + " levels; this input cannot be one.", e);

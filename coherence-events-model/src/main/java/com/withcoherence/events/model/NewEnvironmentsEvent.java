@@ -30,6 +30,13 @@ public record NewEnvironmentsEvent(
     /**
      * Validates and copies the components.
      *
+     * @param version the envelope's {@code version}, non-empty
+     * @param id the event's {@code id}, non-empty
+     * @param account the AWS account id ({@code account}), non-empty
+     * @param time the event's {@code time}
+     * @param region the AWS Region ({@code region}), non-empty
+     * @param resources the envelope's {@code resources}; copied into an unmodifiable list
+     * @param environments the {@code detail.new_environments} list, possibly empty; copied into an unmodifiable list
      * @throws CoherenceEventException if a component is {@code null}, a string is empty, or a list holds
      *     {@code null}
      */

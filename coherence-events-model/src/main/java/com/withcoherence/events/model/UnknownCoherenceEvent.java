@@ -35,6 +35,15 @@ public record UnknownCoherenceEvent(
     /**
      * Validates and copies the components.
      *
+     * @param version the envelope's {@code version}, non-empty
+     * @param id the event's {@code id}, non-empty
+     * @param detailType the envelope's {@code detail-type}, non-empty
+     * @param account the AWS account id ({@code account}), non-empty
+     * @param time the event's {@code time}
+     * @param region the AWS Region ({@code region}), non-empty
+     * @param resources the envelope's {@code resources}; copied into an unmodifiable list
+     * @param detailJson the {@code detail} object as JSON text: exactly one JSON object without duplicate keys
+     *     ({@code "{}"} at least). It is stored in compact form, so equal objects give equal records
      * @throws CoherenceEventException if a component is {@code null}, a string is empty, a list holds {@code null},
      *     or {@code detailJson} is not exactly one JSON object
      */

@@ -1,0 +1,50 @@
+package com.withcoherence.events.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CoherenceEventHandlerTest {
+
+    private final List<String> calls = new ArrayList<>();
+
+    private final CoherenceEventHandler handler = new CoherenceEventHandler() {
+        @Override
+        public void onNewEnvironments(NewEnvironmentsEvent event) {
+            calls.add("new " + event.environments().size());
+        }
+
+        @Override
+        public void onValidEnvironments(ValidEnvironmentsEvent event) {
+            calls.add("valid " + event.environments().size());
+        }
+    };
+
+    @Test
+    void dispatchesEachEventToTheMethodOfItsType() {
+        CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS).dispatch(handler);
+        CoherenceEvents.parse(Samples.VALID_ENVIRONMENTS).dispatch(handler);
+
+        assertEquals(List.of("new 1", "valid 4"), calls);
+    }
+
+    @Test
+    void ignoresUnknownEventTypesByDefault() {
+        CoherenceEvent unknown = CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS
+                .replace("\"new_environments\",", "\"paused_environments\","));
+
+        unknown.dispatch(handler);
+
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
+    void rejectsANullHandler() {
+        CoherenceEvent event = CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS);
+
+        assertThrows(CoherenceEventException.class, () -> event.dispatch(null));
+    }
+}
