@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.withcoherence.events.model.CoherenceEvent;
 import com.withcoherence.events.model.CoherenceEvents;
+import com.withcoherence.events.model.EventPattern;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,6 +131,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
     private final DeliveryLog log = new DeliveryLog();
     private final Dispatcher dispatcher;
     private final int maxRulesPerBus;
+    private final int maxPatternLength;
 
     /** Guards every definition below; PutEvents never takes it. */
     private final Object lock = new Object();
@@ -147,6 +149,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
         this.dispatcher = new Dispatcher(clock, builder.executor, log);
         this.dispatcher.chaos(builder.chaos);
         this.maxRulesPerBus = builder.maxRulesPerBus;
+        this.maxPatternLength = builder.maxPatternLength;
         synchronized (lock) {
             BusState defaultBus = new BusState(DEFAULT_BUS, busArn(DEFAULT_BUS), Optional.empty(), clock.instant());
             buses.put(DEFAULT_BUS, defaultBus);
@@ -490,7 +493,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
             throw EventBridgeServiceException.validation(
                     "Parameter(s) EventPattern or ScheduleExpression must be specified.");
         }
-        definition.eventPattern().ifPresent(PatternValidation::validate);
+        definition.eventPattern().ifPresent(pattern -> PatternValidation.validate(pattern, maxPatternLength));
         if (definition.scheduleExpression().isPresent()) {
             String schedule = definition.scheduleExpression().get();
             if (!(schedule.startsWith("rate(") || schedule.startsWith("cron(")) || !schedule.endsWith(")")) {
@@ -997,7 +1000,8 @@ public final class InMemoryEventBridge implements AutoCloseable {
                 .length(eventPattern, "eventPattern", 0, 4096)
                 .required(event, "event")
                 .throwIfAny();
-        PatternValidation.validate(eventPattern);
+        // TestEventPattern is bounded by the API's maximum only: the size quota applies to the rules of an account.
+        PatternValidation.validate(eventPattern, EventPattern.API_MAX_LENGTH);
         JsonNode node = Json.parseOrNull(event);
         boolean complete = node != null && node.isObject();
         for (int i = 0; complete && i < TEST_EVENT_REQUIRED.length; i++) {
@@ -1128,7 +1132,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
                 .throwIfAny();
         String busName = nameFromArn(eventSource);
         if (eventPattern != null) {
-            PatternValidation.validate(eventPattern);
+            PatternValidation.validate(eventPattern, maxPatternLength);
         }
         synchronized (lock) {
             BusState bus = bus(busName);
@@ -1462,6 +1466,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
         private Long eventIdSeed;
         private Executor executor;
         private int maxRulesPerBus = DEFAULT_MAX_RULES_PER_BUS;
+        private int maxPatternLength = EventPattern.DEFAULT_MAX_LENGTH;
         private Chaos chaos = Chaos.NONE;
 
         private Builder() {
@@ -1543,6 +1548,23 @@ public final class InMemoryEventBridge implements AutoCloseable {
                 throw new IllegalArgumentException("maxRulesPerBus must be at least 1 but was " + maxRulesPerBus);
             }
             this.maxRulesPerBus = maxRulesPerBus;
+            return this;
+        }
+
+        /**
+         * Sets the account's "Event pattern size" quota that rules and archives are checked against (2,048
+         * characters by default; AWS raises it on request up to the API's 4,096).
+         *
+         * @param maxPatternLength 1 to 4,096 characters
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxPatternLength} is out of range
+         */
+        public Builder maxPatternLength(int maxPatternLength) {
+            if (maxPatternLength < 1 || maxPatternLength > EventPattern.API_MAX_LENGTH) {
+                throw new IllegalArgumentException("maxPatternLength must be from 1 to " + EventPattern.API_MAX_LENGTH
+                        + " but was " + maxPatternLength);
+            }
+            this.maxPatternLength = maxPatternLength;
             return this;
         }
 

@@ -1,51 +1,50 @@
 package com.withcoherence.events.testkit;
 
-import software.amazon.event.ruler.JsonRuleCompiler;
+import com.withcoherence.events.model.EventPattern;
+import com.withcoherence.events.model.EventPatternException;
 import software.amazon.event.ruler.Machine;
 
 /**
  * The one place the testkit decides whether EventBridge accepts an event pattern, and the one place that builds
  * event-ruler machines from patterns.
  *
- * <p>Validation belongs to the model's {@code EventPattern.of} (event-ruler's {@code JsonRuleCompiler} plus
- * EventBridge's own rules: the 2,048-character quota, wildcard complexity, the {@code $or} combination cap, no
- * {@code exactly}); until that lands this seam asks event-ruler alone, and nothing here adds rules of its own.
+ * <p>Validation is the model's {@link EventPattern#of(String, int)}: event-ruler's {@code JsonRuleCompiler} plus
+ * what EventBridge checks on top (the pattern-size quota, wildcard complexity, the {@code $or} combination cap, no
+ * {@code exactly}), answered with the error code and message EventBridge's API uses.
  */
 final class PatternValidation {
-
-    private static final String PREFIX = "Event pattern is not valid. Reason: ";
 
     private PatternValidation() {
     }
 
     /**
-     * Throws the service's {@code InvalidEventPatternException} if EventBridge would reject {@code pattern}.
+     * Throws the service's error ({@code InvalidEventPatternException}, or {@code ValidationException} beyond the
+     * API's 4,096 characters) if EventBridge would reject {@code pattern} for an account whose pattern-size quota is
+     * {@code maxLength}.
      */
-    static void validate(String pattern) {
-        String problem = JsonRuleCompiler.check(pattern);
-        if (problem != null) {
-            throw invalid(problem);
+    static void validate(String pattern, int maxLength) {
+        try {
+            EventPattern.of(pattern, maxLength);
+        } catch (EventPatternException e) {
+            throw new EventBridgeServiceException(e.awsErrorCode(), e.awsErrorMessage());
         }
-        // A pattern the compiler accepts can still be refused by the engine (more than 256 field paths).
-        machineFor("pattern", pattern);
     }
 
-    /** A fresh machine holding one pattern under {@code name}; a pattern the engine refuses is an invalid one. */
+    /** A fresh machine holding one validated pattern under {@code name}. */
     static Machine machineFor(String name, String pattern) {
         Machine machine = Machine.builder().build();
         add(machine, name, pattern);
         return machine;
     }
 
+    /** Adds a validated pattern to a machine; the engine refusing one is the testkit's fault, not the caller's. */
     static void add(Machine machine, String name, String pattern) {
         try {
             machine.addRule(name, pattern);
         } catch (Exception e) {
-            throw invalid(e.getMessage() == null ? e.toString() : e.getMessage());
+            throw new EventBridgeServiceException(EventBridgeServiceException.INTERNAL, "event-ruler refused the "
+                    + "pattern of " + name + " although EventPattern.of accepted it (" + e.getMessage() + "); please "
+                    + "report this with the pattern: " + pattern);
         }
-    }
-
-    private static EventBridgeServiceException invalid(String reason) {
-        return new EventBridgeServiceException(EventBridgeServiceException.INVALID_EVENT_PATTERN, PREFIX + reason);
     }
 }

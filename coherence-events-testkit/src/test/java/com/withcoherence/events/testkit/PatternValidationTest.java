@@ -12,14 +12,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import com.withcoherence.events.model.EventPattern;
+import com.withcoherence.events.model.PatternConformance;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The table of pattern cases in {@code patterns/bus-cases.json}, run three ways: a rule on a bus that an event is put
- * on, TestEventPattern, and (for rejected patterns) PutRule's error.
+ * Pattern cases run through the bus: the model's conformance table ({@link PatternConformance}, shared with
+ * {@code EventPattern.of}'s own tests) and the testkit's {@code patterns/bus-cases.json}, each case three ways: a rule
+ * on a bus that the event is put on, TestEventPattern, and (for rejected patterns) PutRule's error.
  */
 class PatternValidationTest {
 
@@ -94,6 +99,78 @@ class PatternValidationTest {
 
         assertEquals(matches ? 1 : 0, bridge.deliveryLog().countTo(TARGET), "delivered by the bus");
         assertEquals(matches, bridge.testEventPattern(pattern, Json.write(event)), "TestEventPattern");
+    }
+
+    /** The envelope members PutEvents can carry; an event with others cannot be put as it is. */
+    static final Set<String> PUTTABLE = Set.of("version", "id", "detail-type", "source", "account", "time", "region",
+            "resources", "detail");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.withcoherence.events.model.PatternConformance#cases")
+    void runsTheModelsConformanceTableThroughTheBus(PatternConformance.Case c) {
+        JsonNode event = Json.parseOrNull(c.event());
+        InMemoryEventBridge bridge = InMemoryEventBridge.builder()
+                .account(event.path("account").asText(InMemoryEventBridge.DEFAULT_ACCOUNT))
+                .region(event.path("region").asText(InMemoryEventBridge.DEFAULT_REGION))
+                .maxPatternLength(EventPattern.API_MAX_LENGTH)
+                .build();
+        bridge.createEventBus(BUS);
+        if (c.error().isPresent()) {
+            PatternConformance.ExpectedError expected = c.error().get();
+            EventBridgeServiceException onPut = assertThrows(EventBridgeServiceException.class,
+                    () -> bridge.putRule(RuleDefinition.of("rule", BUS, c.pattern())));
+            assertEquals(expected.code(), onPut.errorCode());
+            assertEquals(expected.message(), onPut.getMessage());
+            EventBridgeServiceException onTest = assertThrows(EventBridgeServiceException.class,
+                    () -> bridge.testEventPattern(c.pattern(), c.event()));
+            assertEquals(expected.message(), onTest.getMessage());
+            return;
+        }
+        boolean matches = c.matches().orElseThrow();
+        assertEquals(matches, bridge.testEventPattern(c.pattern(), c.event()), "TestEventPattern");
+        Optional<PutEventsEntry> entry = asEntry(event, c.pattern());
+        if (entry.isEmpty()) {
+            return;
+        }
+        bridge.putRule(RuleDefinition.of("rule", BUS, c.pattern()));
+        bridge.putTargets(BUS, "rule", List.of(Target.of("t", TARGET)));
+        assertEquals(0, bridge.putEvents(List.of(entry.get())).failedEntryCount());
+        assertEquals(matches ? 1 : 0, bridge.deliveryLog().countTo(TARGET), "delivered by the bus");
+    }
+
+    @Test
+    void mostOfTheModelsValidCasesAlsoRunThroughPutEvents() {
+        long puttable = PatternConformance.validCases().stream()
+                .filter(c -> asEntry(Json.parseOrNull(c.event()), c.pattern()).isPresent()).count();
+        assertTrue(puttable >= 80, "only " + puttable + " cases could be put on the bus");
+    }
+
+    /**
+     * The PutEvents entry that makes the bus deliver exactly {@code event}, if there is one: the event must have an
+     * object detail, string source and detail-type, a time in whole seconds, only envelope members, and a pattern
+     * that does not look at the id the service replaces.
+     */
+    static Optional<PutEventsEntry> asEntry(JsonNode event, String pattern) {
+        List<String> names = new ArrayList<>();
+        event.fieldNames().forEachRemaining(names::add);
+        if (!PUTTABLE.containsAll(names) || !event.path("detail").isObject() || !event.path("source").isTextual()
+                || !event.path("detail-type").isTextual() || !event.path("version").asText("0").equals("0")
+                || pattern.contains("\"id\"") || !event.path("time").isTextual()
+                || !event.path("time").textValue().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")) {
+            return Optional.empty();
+        }
+        PutEventsEntry.Builder entry = PutEventsEntry.builder().eventBusName(BUS)
+                .source(event.get("source").textValue())
+                .detailType(event.get("detail-type").textValue())
+                .detail(Json.write(event.get("detail")))
+                .time(Instant.parse(event.get("time").textValue()));
+        for (JsonNode resource : event.path("resources")) {
+            if (!resource.isTextual()) {
+                return Optional.empty();
+            }
+            entry.resource(resource.textValue());
+        }
+        return Optional.of(entry.build());
     }
 
     @Test
