@@ -18,6 +18,8 @@ public record EnvironmentChange(Environment before, Environment after) {
     /**
      * Validates the components.
      *
+     * @param before the environment as tracked before the event; never {@code null}
+     * @param after the environment as tracked after the event; never {@code null}
      * @throws CoherenceEventException if a side is {@code null}, the sides are different environments (another
      *     application or environment name), or they have the same CloudFront id (nothing changed)
      */

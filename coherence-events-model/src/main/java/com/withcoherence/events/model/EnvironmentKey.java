@@ -20,6 +20,8 @@ public record EnvironmentKey(String applicationName, String environmentName) imp
     /**
      * Validates the components.
      *
+     * @param applicationName the application's name ({@code application_name}); a non-empty string
+     * @param environmentName the environment's name ({@code environment_name}); a non-empty string
      * @throws CoherenceEventException if a component is {@code null} or empty
      */
     public EnvironmentKey {

@@ -48,6 +48,15 @@ public record Reconciliation(
     /**
      * Validates and copies the components.
      *
+     * @param event the event, or for {@link EnvironmentTracker#confirmHeld} and {@link EnvironmentTracker#discardHeld} the held snapshot; never {@code null}
+     * @param outcome what was decided; never {@code null}
+     * @param dryRun whether the tracker was a dry run, which left the state unchanged
+     * @param state the state to keep after this event; never {@code null}
+     * @param created the environments that are tracked now and were not before; copied into an unmodifiable list
+     * @param removed the environments that were tracked before and are not now; copied into an unmodifiable list
+     * @param changed the environments tracked before and after with a new CloudFront id; copied into an unmodifiable list
+     * @param unchanged the environments the event concerns that stay exactly as they were; copied into an unmodifiable list
+     * @param explanation one line for logs and alerts that says what happened and why; never {@code null}
      * @throws CoherenceEventException if a component is {@code null}, a list holds {@code null}, or a list is not empty
      *     while the outcome is not {@link Outcome#APPLIED}
      */
