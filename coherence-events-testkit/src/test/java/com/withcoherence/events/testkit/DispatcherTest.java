@@ -27,7 +27,14 @@ class DispatcherTest {
     static final Instant T0 = InMemoryEventBridge.DEFAULT_START_TIME;
 
     static InMemoryEventBridge bridge(Target target) {
-        InMemoryEventBridge bridge = InMemoryEventBridge.create();
+        return route(InMemoryEventBridge.create(), target);
+    }
+
+    static InMemoryEventBridge asyncBridge(ExecutorService executor, Target target) {
+        return route(InMemoryEventBridge.builder().executor(executor).build(), target);
+    }
+
+    static InMemoryEventBridge route(InMemoryEventBridge bridge, Target target) {
         bridge.createEventBus(BUS);
         bridge.putRule(RuleDefinition.of("rule", BUS, "{\"source\": [\"Coherence\"]}"));
         bridge.putTargets(BUS, "rule", List.of(target));
@@ -247,10 +254,7 @@ class DispatcherTest {
     void deliversOnAnExecutorAndWaitsForIt() throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(4);
         try {
-            InMemoryEventBridge bridge = InMemoryEventBridge.builder().executor(executor).build();
-            bridge.createEventBus(BUS);
-            bridge.putRule(RuleDefinition.of("rule", BUS, "{\"source\": [\"Coherence\"]}"));
-            bridge.putTargets(BUS, "rule", List.of(Target.of("provision", FUNCTION)));
+            InMemoryEventBridge bridge = asyncBridge(executor, Target.of("provision", FUNCTION));
             AtomicInteger handled = new AtomicInteger();
             java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
             bridge.onEvent(FUNCTION, event -> {
@@ -275,11 +279,8 @@ class DispatcherTest {
     void asynchronousRetriesRunWhenTheClockAdvances() throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
-            InMemoryEventBridge bridge = InMemoryEventBridge.builder().executor(executor).build();
-            bridge.createEventBus(BUS);
-            bridge.putRule(RuleDefinition.of("rule", BUS, "{\"source\": [\"Coherence\"]}"));
-            bridge.putTargets(BUS, "rule", List.of(Target.builder("provision", FUNCTION)
-                    .retryPolicy(RetryPolicy.of(3, 3600)).deadLetterArn(DLQ).build()));
+            InMemoryEventBridge bridge = asyncBridge(executor, Target.builder("provision", FUNCTION)
+                    .retryPolicy(RetryPolicy.of(3, 3600)).deadLetterArn(DLQ).build());
             AtomicInteger calls = new AtomicInteger();
             bridge.onJson(FUNCTION, json -> {
                 calls.incrementAndGet();
