@@ -56,8 +56,8 @@ import java.util.regex.Pattern;
  * Patterns are checked when a rule is put, as EventBridge checks them, by the model's
  * {@link com.withcoherence.events.model.EventPattern#of(String, int) EventPattern.of} against the account's
  * pattern-size quota ({@link Builder#maxPatternLength(int)}, 2,048 characters by default), and rejected with the
- * service's error ({@code InvalidEventPatternException}, "Event pattern is not valid. Reason: …"). Each bus routes with an event-ruler {@code Machine} built from its
- * enabled rules and rebuilt whenever they change; events are matched with {@code rulesForJSONEvent}, the
+ * service's error ({@code InvalidEventPatternException}, "Event pattern is not valid. Reason: …"). Each bus routes
+ * with an event-ruler {@code Machine} built from its enabled rules and rebuilt whenever they change; events are matched with {@code rulesForJSONEvent}, the
  * array-consistent matcher. For Coherence this decides how a list of environments matches: a pattern on several
  * fields of {@code detail.valid_environments} (or {@code new_environments}) matches only when <em>one</em>
  * environment satisfies all of them. With {@code [{main, E1}, {feature-x, E2}]},
@@ -406,7 +406,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
     }
 
     /**
-     * Lists every bus, {@code default} first then by name (ListEventBuses, all pages).
+     * Lists every bus by name, {@code default} included (ListEventBuses, all pages).
      *
      * @return an unmodifiable list, never {@code null}
      */

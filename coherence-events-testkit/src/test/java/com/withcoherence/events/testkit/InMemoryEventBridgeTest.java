@@ -330,6 +330,31 @@ class InMemoryEventBridgeTest {
         }
 
         @Test
+        void appliesEventBridgesRulesOnTopOfTheEngineAndTheAccountsPatternSizeQuota() {
+            InMemoryEventBridge bridge = bridgeWithBus();
+            EventBridgeServiceException exactly = assertThrows(EventBridgeServiceException.class,
+                    () -> bridge.putRule(RuleDefinition.of("r", BUS, "{\"source\": [{\"exactly\": \"Coherence\"}]}")));
+            assertEquals("InvalidEventPatternException", exactly.errorCode());
+            assertTrue(exactly.getMessage().startsWith("Event pattern is not valid. Reason: "), exactly.getMessage());
+
+            String names = "\"x\", ".repeat(400);
+            String pattern = "{\"detail\": {\"new_environments\": {\"environment_name\": [" + names + "\"main\"]}}}";
+            assertTrue(pattern.length() > 2048 && pattern.length() <= 4096, String.valueOf(pattern.length()));
+            EventBridgeServiceException quota = assertThrows(EventBridgeServiceException.class,
+                    () -> bridge.putRule(RuleDefinition.of("r", BUS, pattern)));
+            assertEquals("InvalidEventPatternException", quota.errorCode());
+            assertFalse(bridge.testEventPattern(pattern, CoherenceFixtures.documentedNewEnvironmentsJson()));
+
+            InMemoryEventBridge raised = InMemoryEventBridge.builder().maxPatternLength(4096).build();
+            raised.createEventBus(BUS);
+            raised.putRule(RuleDefinition.of("r", BUS, pattern));
+            String tooLong = pattern + " ".repeat(4097 - pattern.length());
+            assertServiceError("ValidationException", "1 validation error detected: Value '" + tooLong
+                    + "' at 'eventPattern' failed to satisfy constraint: Member must have length less than or equal "
+                    + "to 4096", () -> raised.putRule(RuleDefinition.of("r", BUS, tooLong)));
+        }
+
+        @Test
         void validatesMembersWithAwsMessages() {
             InMemoryEventBridge bridge = bridgeWithBus();
             assertServiceError("ValidationException", "2 validation errors detected: Value 'bad name' at 'name' "
