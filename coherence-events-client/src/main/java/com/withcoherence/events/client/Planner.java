@@ -137,14 +137,14 @@ final class Planner {
             }
         }
 
-        // Lambda permissions of removed targets whose function is no longer a target of this rule.
+        // Lambda permissions of functions that are no longer a target of this rule (removed, or replaced by another
+        // ARN under the same id).
         List<LambdaGrant> removePermissions = new ArrayList<>();
         if (statements != null) {
             Set<String> removedFunctions = new LinkedHashSet<>();
-            for (String id : removeTargetIds) {
-                Target removed = existing.get(id);
-                if (Kind.of(removed.arn()) == Kind.LAMBDA && !desiredFunctions.contains(removed.arn())) {
-                    removedFunctions.add(removed.arn());
+            for (Target target : observed.targets()) {
+                if (Kind.of(target.arn()) == Kind.LAMBDA && !desiredFunctions.contains(target.arn())) {
+                    removedFunctions.add(target.arn());
                 }
             }
             for (String function : removedFunctions) {

@@ -67,6 +67,28 @@ class CoherenceEventsClientTest {
         }
 
         @Test
+        void worksWithoutTheOptionalLambdaArtifact() throws Exception {
+            List<java.net.URL> urls = new java.util.ArrayList<>();
+            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            for (String entry : classPath.split(java.io.File.pathSeparator)) {
+                if (!java.nio.file.Path.of(entry).getFileName().toString().startsWith("lambda-")) {
+                    urls.add(java.nio.file.Path.of(entry).toUri().toURL());
+                }
+            }
+            try (FaultProxy counter = new FaultProxy(null);
+                    java.net.URLClassLoader noLambda = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]),
+                            ClassLoader.getPlatformClassLoader())) {
+                assertThrows(ClassNotFoundException.class,
+                        () -> noLambda.loadClass("software.amazon.awssdk.services.lambda.LambdaClient"));
+                Object outcome = noLambda.loadClass(NoLambdaProbe.class.getName()).getMethod("run", String.class)
+                        .invoke(null, counter.uri().toString());
+                assertEquals("CoherenceEventsClient[bus=" + BUS + "] InternalException", outcome);
+                // The SDK's default retries resend the 500; the client itself stops after one attempt.
+                assertEquals(List.of("DescribeEventBus"), counter.operations().stream().distinct().toList());
+            }
+        }
+
+        @Test
         void checksTheRetrySettings() {
             assertThrows(CoherenceClientException.class, () -> CoherenceEventsClient.builder().maxAttempts(0));
             assertThrows(CoherenceClientException.class, () -> CoherenceEventsClient.builder().maxAttempts(21));

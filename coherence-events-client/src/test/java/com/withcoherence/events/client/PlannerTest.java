@@ -197,6 +197,17 @@ class PlannerTest {
     }
 
     @Test
+    void movesThePermissionWhenATargetPointsToAnotherFunction() {
+        String other = LOG_EVENTS.replace("log-events", "audit-events");
+        Subscription moved = Fixtures.documentedSetup().toBuilder().clearTargets()
+                .target(SubscriptionTarget.lambda(other).withId("log-events")).build();
+        SubscriptionPlan plan = plan(moved, new Observed(BUS_ARN, documentedRule(), true, List.of(lambdaTarget()),
+                Map.of(LOG_EVENTS, Set.of(SID), other, Set.of())));
+        assertEquals(List.of("+ add Lambda permission " + SID + ": " + other, "~ update target log-events: arn",
+                "- remove Lambda permission " + SID + ": " + LOG_EVENTS), lines(plan));
+    }
+
+    @Test
     void keepsThePermissionOfAFunctionStillTargetedUnderAnotherId() {
         Subscription renamed = Fixtures.documentedSetup().toBuilder().clearTargets()
                 .target(SubscriptionTarget.lambda(LOG_EVENTS).withId("logger")).build();
