@@ -30,18 +30,20 @@ final class BusOperations {
     static final int MAX_TARGETS_PER_REQUEST = 10;
 
     /** ListRules and ListTargetsByRule return at most 100 per page. */
-    private static final int PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 100;
 
     private final EventBridgeClient eventBridge;
     private final String busId;
     private final String busName;
     private final Backoff backoff;
+    private final int pageSize;
 
-    BusOperations(EventBridgeClient eventBridge, String busId, String busName, Backoff backoff) {
+    BusOperations(EventBridgeClient eventBridge, String busId, String busName, Backoff backoff, int pageSize) {
         this.eventBridge = eventBridge;
         this.busId = busId;
         this.busName = busName;
         this.backoff = backoff;
+        this.pageSize = pageSize;
     }
 
     /** The bus's ARN; a clear error when the bus does not exist. */
@@ -91,7 +93,7 @@ final class BusOperations {
         do {
             String next = token;
             ListTargetsByRuleResponse page = backoff.call("ListTargetsByRule", () -> eventBridge.listTargetsByRule(
-                    r -> r.rule(rule).eventBusName(busId).limit(PAGE_SIZE).nextToken(next)));
+                    r -> r.rule(rule).eventBusName(busId).limit(pageSize).nextToken(next)));
             targets.addAll(page.targets());
             token = page.nextToken();
         } while (token != null && !token.isEmpty());
@@ -106,7 +108,7 @@ final class BusOperations {
         do {
             String next = token;
             ListRulesResponse page = backoff.call("ListRules", () -> eventBridge.listRules(
-                    r -> r.eventBusName(busId).limit(PAGE_SIZE).nextToken(next)));
+                    r -> r.eventBusName(busId).limit(pageSize).nextToken(next)));
             for (Rule rule : page.rules()) {
                 List<SubscriptionTarget> targets = listTargets(rule.name()).stream().map(SdkTargets::fromSdk)
                         .toList();

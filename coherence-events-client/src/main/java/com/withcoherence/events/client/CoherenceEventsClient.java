@@ -90,7 +90,7 @@ public final class CoherenceEventsClient {
                 builder.random);
         this.lambda = builder.lambda == null ? null : new LambdaPermissions(builder.lambda, backoff);
         this.clock = builder.clock;
-        this.bus = new BusOperations(eventBridge, busId, busName, backoff);
+        this.bus = new BusOperations(eventBridge, busId, busName, backoff, builder.pageSize);
     }
 
     /**
@@ -310,6 +310,7 @@ public final class CoherenceEventsClient {
         private Sleeper sleeper = Sleeper.threadSleep();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private Clock clock = Clock.systemUTC();
+        private int pageSize = BusOperations.MAX_PAGE_SIZE;
 
         private Builder() {
         }
@@ -425,6 +426,12 @@ public final class CoherenceEventsClient {
         /** The source of jitter, for tests. */
         Builder random(DoubleSupplier random) {
             this.random = random;
+            return this;
+        }
+
+        /** The page size of ListRules and ListTargetsByRule, for tests of paging. */
+        Builder pageSize(int pageSize) {
+            this.pageSize = pageSize;
             return this;
         }
 
