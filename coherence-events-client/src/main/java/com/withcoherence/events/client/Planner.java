@@ -221,7 +221,7 @@ final class Planner {
         }
     }
 
-    /** The checks that need the bus's Region and account: dead-letter queues and cross-account bus inputs. */
+    /** The checks that need the bus's Region and account: target and dead-letter Regions, cross-account bus inputs. */
     private static void checkAgainstBus(Subscription desired, String busArn) {
         String[] bus = busArn.split(":", 6);
         if (bus.length < 6) {
@@ -239,6 +239,14 @@ final class Planner {
                             + "rule's Region."));
                 }
             });
+            String[] resource = target.arn().split(":", 6);
+            if (target.kind() != Kind.EVENT_BUS && target.kind() != Kind.OTHER && resource.length == 6
+                    && !resource[3].equals(bus[3])) {
+                problems.add(new Problem(at + ".arn", "the " + Validation.describe(target.kind()) + " is in "
+                        + resource[3] + " but the rule is in " + bus[3] + "; EventBridge delivers across Regions "
+                        + "only to event buses. Target a resource in " + bus[3] + ", or forward to an event bus "
+                        + "there."));
+            }
             if (target.kind() == Kind.EVENT_BUS) {
                 String[] other = target.arn().split(":", 6);
                 boolean crossAccount = other.length == 6 && !other[4].equals(bus[4]);

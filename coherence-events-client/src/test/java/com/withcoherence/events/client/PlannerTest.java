@@ -228,6 +228,20 @@ class PlannerTest {
     }
 
     @Test
+    void rejectsATargetInAnotherRegionUnlessItIsAnEventBus() {
+        Subscription subscription = Fixtures.documentedSetup().toBuilder().clearTargets()
+                .target(SubscriptionTarget.lambda(LOG_EVENTS.replace("us-east-1", "eu-west-1"))).build();
+        CoherenceClientException e = assertThrows(CoherenceClientException.class,
+                () -> plan(subscription, new Observed(BUS_ARN, null, false, List.of(), null)));
+        assertEquals("targets[0].arn", e.problems().get(0).field());
+        assertTrue(e.problems().get(0).message().contains("only to event buses"), e.getMessage());
+
+        Subscription toBus = Fixtures.documentedSetup().toBuilder().clearTargets().target(SubscriptionTarget
+                .eventBus(Fixtures.OTHER_BUS.replace("us-east-1", "eu-west-1"), Fixtures.ROLE)).build();
+        assertEquals(1, plan(toBus, new Observed(BUS_ARN, null, false, List.of(), null)).putTargets.size());
+    }
+
+    @Test
     void rejectsAnInputForABusInAnotherAccount() {
         Subscription subscription = Fixtures.documentedSetup().toBuilder().clearTargets().target(SubscriptionTarget
                 .eventBus(Fixtures.OTHER_BUS, Fixtures.ROLE).withInputPath("$.detail")).build();
