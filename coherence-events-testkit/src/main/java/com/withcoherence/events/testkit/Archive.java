@@ -22,6 +22,12 @@ public record Archive(String name, String arn, String eventSourceArn, Optional<S
     /**
      * Validates the required components.
      *
+     * @param name the archive's name
+     * @param arn the archive's ARN, {@code arn:aws:events:REGION:ACCOUNT:archive/NAME}
+     * @param eventSourceArn the ARN of the bus it archives
+     * @param eventPattern the pattern an event must match to be archived, if any
+     * @param creationTime when it was created, by the bridge's clock
+     * @param eventCount how many events it held when this snapshot was taken
      * @throws EventBridgeServiceException ({@code ValidationException}) if a required component is {@code null}
      */
     public Archive {

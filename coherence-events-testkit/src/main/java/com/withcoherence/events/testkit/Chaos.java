@@ -33,6 +33,10 @@ public record Chaos(long seed, double duplicateProbability, Duration maxDelay, b
     /**
      * Validates the components.
      *
+     * @param seed the seed of the random choices
+     * @param duplicateProbability the probability, 0 to 1, that a delivery is made twice
+     * @param maxDelay the longest delay added to a first delivery attempt (each delay is drawn uniformly from zero to this, in milliseconds); {@link Duration#ZERO} for none
+     * @param shuffle whether the deliveries produced by one PutEvents call are made in random order
      * @throws IllegalArgumentException if the probability is not within 0 and 1, or the delay is {@code null} or
      *     negative
      */

@@ -40,6 +40,16 @@ public record DeadLetter(
     /**
      * Validates the required components and copies the attributes.
      *
+     * @param sequence the record's position in the log
+     * @param eventId the id of the event
+     * @param eventBusName the bus the event was put on
+     * @param ruleArn the ARN of the rule that matched it
+     * @param targetId the id of the target that failed
+     * @param targetArn the ARN of the target that failed
+     * @param deadLetterArn the dead-letter queue the message went to; empty when the event was dropped
+     * @param body the message body: the event as it was put on the bus
+     * @param attributes the message attributes, in the order listed above; copied
+     * @param time when the event was given up, by the bridge's clock
      * @throws EventBridgeServiceException ({@code ValidationException}) if a required component is {@code null}
      */
     public DeadLetter {

@@ -46,6 +46,20 @@ public record DeliveryAttempt(
     /**
      * Validates the required components and normalises absent ones.
      *
+     * @param sequence the attempt's position in the log, increasing across all attempts of the bridge
+     * @param eventId the id of the event delivered
+     * @param eventBusName the bus the event was put on
+     * @param ruleName the rule that matched it
+     * @param ruleArn the rule's ARN
+     * @param targetId the target's id within the rule
+     * @param targetArn the target's ARN
+     * @param payload exactly what was delivered: the event JSON, or what {@code Input}, {@code InputPath} or {@code InputTransformer} made of it
+     * @param time when the attempt was made, by the bridge's clock
+     * @param attempt 1 for the first attempt, 2 for the first retry, and so on
+     * @param succeeded whether the target accepted the delivery
+     * @param errorCode the error code of a failed attempt
+     * @param errorMessage the error message of a failed attempt
+     * @param replayName the replay that re-sent the event, when it came from one
      * @throws EventBridgeServiceException ({@code ValidationException}) if a required component is {@code null}
      */
     public DeliveryAttempt {

@@ -33,7 +33,10 @@ public final class DeliveryFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The EventBridge error code recorded for the failed delivery. */
     private final String errorCode;
+
+    /** Whether EventBridge retries a delivery that failed this way. */
     private final boolean retryable;
 
     /**

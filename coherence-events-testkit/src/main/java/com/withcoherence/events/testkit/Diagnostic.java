@@ -22,6 +22,10 @@ public record Diagnostic(Instant time, String code, String message, Optional<Str
     /**
      * Validates the required components.
      *
+     * @param time when it happened, by the bridge's clock
+     * @param code what happened: {@value #EVENT_BUS_NOT_FOUND}
+     * @param message a sentence saying what happened and what to check
+     * @param eventId the event concerned, if any
      * @throws EventBridgeServiceException ({@code ValidationException}) if a required component is {@code null}
      */
     public Diagnostic {

@@ -40,6 +40,7 @@ public final class EventBridgeServiceException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The AWS error code, e.g. {@code ResourceNotFoundException}. */
     private final String errorCode;
 
     /**

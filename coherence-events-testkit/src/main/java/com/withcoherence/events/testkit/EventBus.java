@@ -20,6 +20,11 @@ public record EventBus(String name, String arn, Optional<String> description, In
     /**
      * Validates the required components and normalises the description.
      *
+     * @param name the bus's name, such as {@code default} or {@code 12309ijsdf-your-app-name-coherence-events}
+     * @param arn the bus's ARN, {@code arn:aws:events:REGION:ACCOUNT:event-bus/NAME}
+     * @param description the description given when the bus was created, if any
+     * @param creationTime when the bus was created, by the bridge's clock
+     * @param lastModifiedTime when the bus was last changed, by the bridge's clock
      * @throws EventBridgeServiceException ({@code ValidationException}) if a required component is {@code null}
      */
     public EventBus {

@@ -14,6 +14,9 @@ public record FailedEntry(String targetId, String errorCode, String errorMessage
     /**
      * Validates the components.
      *
+     * @param targetId the id of the target concerned
+     * @param errorCode the error code
+     * @param errorMessage the error message
      * @throws EventBridgeServiceException ({@code ValidationException}) if a component is {@code null}
      */
     public FailedEntry {

@@ -26,6 +26,8 @@ public record InputTransformer(Map<String, String> inputPathsMap, String inputTe
     /**
      * Copies the map and checks the template is present.
      *
+     * @param inputPathsMap variable name to JSONPath ({@code InputPathsMap}); {@code null} is taken as none. Copied, order kept
+     * @param inputTemplate the template ({@code InputTemplate}), 1 to 8,192 characters
      * @throws EventBridgeServiceException ({@code ValidationException}) if {@code inputTemplate} is {@code null} or
      *     the map holds a {@code null} key or value
      */

@@ -27,6 +27,8 @@ public record Page<T>(List<T> items, Optional<String> nextToken) {
     /**
      * Copies the items and normalises the token.
      *
+     * @param items the items of this page, in the operation's order; copied into an unmodifiable list
+     * @param nextToken the token that fetches the next page, empty on the last page
      * @throws EventBridgeServiceException ({@code ValidationException}) if {@code items} is {@code null}
      */
     public Page {

@@ -44,6 +44,13 @@ public record PutEventsEntry(
     /**
      * Normalises absent members and copies the resources.
      *
+     * @param time the event's time ({@code Time}), if set; EventBridge keeps whole seconds
+     * @param source the source ({@code Source}), if set
+     * @param resources the resources ({@code Resources}); {@code null} is taken as none. Copied
+     * @param detailType the detail-type ({@code DetailType}), if set
+     * @param detail the detail as JSON text ({@code Detail}), if set
+     * @param eventBusName the bus's name or ARN ({@code EventBusName}); {@code null} means {@code default}
+     * @param traceHeader the X-Ray trace header ({@code TraceHeader}), if set
      * @throws EventBridgeServiceException ({@code ValidationException}) if {@code resources} holds {@code null}
      */
     public PutEventsEntry {

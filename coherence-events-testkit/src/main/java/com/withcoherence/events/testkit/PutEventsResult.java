@@ -22,6 +22,8 @@ public record PutEventsResult(int failedEntryCount, List<Entry> entries) {
     /**
      * Copies the entries.
      *
+     * @param failedEntryCount how many entries failed ({@code FailedEntryCount})
+     * @param entries the per-entry results, aligned with the request's entries; copied into an unmodifiable list
      * @throws EventBridgeServiceException ({@code ValidationException}) if {@code entries} is {@code null}
      */
     public PutEventsResult {
@@ -53,7 +55,13 @@ public record PutEventsResult(int failedEntryCount, List<Entry> entries) {
      */
     public record Entry(Optional<String> eventId, Optional<String> errorCode, Optional<String> errorMessage) {
 
-        /** Normalises absent members. */
+        /**
+         * Normalises absent members.
+         *
+         * @param eventId the id of the event the service created ({@code EventId}), when accepted
+         * @param errorCode why the entry failed ({@code ErrorCode}), when failed
+         * @param errorMessage the service's message ({@code ErrorMessage}), when failed
+         */
         public Entry {
             eventId = Values.optional(eventId);
             errorCode = Values.optional(errorCode);

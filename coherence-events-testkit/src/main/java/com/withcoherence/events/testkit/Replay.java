@@ -25,6 +25,12 @@ public record Replay(String name, String archiveName, Instant eventStartTime, In
     /**
      * Validates the required components and copies the rule ARNs.
      *
+     * @param name the replay's name
+     * @param archiveName the archive replayed
+     * @param eventStartTime the start of the replayed window (inclusive), by ingestion time
+     * @param eventEndTime the end of the replayed window (exclusive), by ingestion time
+     * @param ruleArns the rules the replay was limited to; empty for all rules of the bus. Copied
+     * @param eventsReplayed how many archived events were replayed
      * @throws EventBridgeServiceException ({@code ValidationException}) if a required component is {@code null}
      */
     public Replay {

@@ -30,6 +30,14 @@ public record Rule(
     /**
      * Validates the required components and normalises absent ones.
      *
+     * @param name the rule's name
+     * @param arn the rule's ARN: {@code arn:aws:events:REGION:ACCOUNT:rule/NAME} on the default bus, {@code …:rule/BUS/NAME} on a custom bus (the {@code SourceArn} of a Lambda permission or SQS policy)
+     * @param eventBusName the name of the rule's bus
+     * @param eventPattern the event pattern exactly as it was put, if the rule has one
+     * @param scheduleExpression the schedule, if the rule has one
+     * @param state the rule's state
+     * @param description the description, if any
+     * @param roleArn the rule's role, if any
      * @throws EventBridgeServiceException ({@code ValidationException}) if {@code name}, {@code arn},
      *     {@code eventBusName} or {@code state} is {@code null}
      */

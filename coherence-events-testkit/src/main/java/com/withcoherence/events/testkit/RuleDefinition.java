@@ -46,6 +46,14 @@ public record RuleDefinition(
     /**
      * Normalises absent members and copies the tags.
      *
+     * @param name the rule's name ({@code Name}); 1 to 64 of {@code . - _ A-Z a-z 0-9}
+     * @param eventBusName the bus's name or ARN ({@code EventBusName}); {@code null} means {@code default}
+     * @param eventPattern the event pattern JSON ({@code EventPattern}), if any; {@code null} is taken as empty
+     * @param scheduleExpression the schedule ({@code ScheduleExpression}, default bus only), if any; {@code null} is taken as empty
+     * @param state the rule's state; {@code null} means {@link RuleState#ENABLED}
+     * @param description the description, if any; {@code null} is taken as empty
+     * @param roleArn the role EventBridge assumes for the rule's targets, if any; {@code null} is taken as empty
+     * @param tags the tags to put on a new rule; {@code null} is taken as none. Copied, order kept
      * @throws EventBridgeServiceException ({@code ValidationException}) if {@code name} is {@code null}
      */
     public RuleDefinition {

@@ -47,6 +47,15 @@ public record Target(
     /**
      * Validates the required components and normalises absent ones.
      *
+     * @param id the target's id within its rule ({@code Id}); 1 to 64 of {@code . - _ A-Z a-z 0-9}
+     * @param arn the target's ARN ({@code Arn}), such as a Lambda function's or an SQS queue's
+     * @param input constant JSON delivered instead of the event ({@code Input}), if set
+     * @param inputPath a JSONPath selecting the part of the event to deliver ({@code InputPath}), if set
+     * @param inputTransformer a template filled from the event ({@code InputTransformer}), if set
+     * @param retryPolicy how often and how long a failed delivery is retried ({@code RetryPolicy}); empty means {@link RetryPolicy#DEFAULT}
+     * @param deadLetterArn the SQS queue failed events go to ({@code DeadLetterConfig.Arn}), if set
+     * @param sqsMessageGroupId the message group of a FIFO queue target ({@code SqsParameters.MessageGroupId}), if set
+     * @param roleArn the role EventBridge assumes to invoke the target ({@code RoleArn}), if set
      * @throws EventBridgeServiceException ({@code ValidationException}) if {@code id} or {@code arn} is {@code null}
      */
     public Target {
