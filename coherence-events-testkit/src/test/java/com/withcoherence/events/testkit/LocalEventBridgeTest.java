@@ -306,6 +306,51 @@ class LocalEventBridgeTest {
         }
     }
 
+    /** Everything the endpoint logs, at every level, holds neither a payload nor a credential. */
+    @Test
+    void neverLogsAPayloadOrACredential() {
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(LocalEventBridge.class.getName());
+        List<String> logged = Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getLevel() + " " + record.getMessage() + " " + record.getThrown());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level level = jul.getLevel();
+        jul.setLevel(java.util.logging.Level.ALL);
+        jul.addHandler(capture);
+        try (LocalEventBridge endpoint = LocalEventBridge.start();
+                EventBridgeClient events = Sdk.withoutRetries(endpoint.endpoint())) {
+            endpoint.bridge().onJson(LOG_EVENTS, json -> {
+                throw new AssertionError("handler failed on " + json);
+            });
+            events.putRule(b -> b.name("secret-payload-rule").eventPattern("{\"source\": [\"PAYLOAD-MARKER\"]}"));
+            events.putTargets(b -> b.rule("secret-payload-rule").targets(t -> t.id("t").arn(LOG_EVENTS)));
+            assertThrows(InternalException.class, () -> events.putEvents(b -> b.entries(e -> e.source(
+                    "PAYLOAD-MARKER").detailType("d").detail("{\"secret\": \"PAYLOAD-MARKER\"}"))));
+            assertThrows(Exception.class, () -> events.describeRule(b -> b.name("PAYLOAD-MARKER-missing")));
+        } finally {
+            jul.removeHandler(capture);
+            jul.setLevel(level);
+        }
+        assertTrue(logged.stream().anyMatch(line -> line.startsWith("FINE PutRule 200")), logged.toString());
+        assertTrue(logged.stream().anyMatch(line -> line.startsWith("WARNING")), logged.toString());
+        for (String line : logged) {
+            assertFalse(line.contains("PAYLOAD-MARKER"), line);
+            assertFalse(line.contains("AKIDTESTKIT"), line);
+            assertFalse(line.contains("not-a-secret"), line);
+        }
+    }
+
     @Test
     void printsEachDeliveryAsAJsonLineThroughADeliveryLogSubscription() {
         try (LocalEventBridge endpoint = LocalEventBridge.start();
