@@ -1,5 +1,6 @@
 package com.withcoherence.events.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -117,13 +119,8 @@ final class AwsJsonProtocol {
     }
 
     private Answer listEventBuses(JsonMembers in) {
-        Page<EventBus> page = bridge.listEventBuses(in.string("NamePrefix"), in.string("NextToken"),
-                in.integer("Limit"));
-        ObjectNode out = object();
-        ArrayNode buses = out.putArray("EventBuses");
-        page.items().forEach(bus -> buses.add(bus(bus)));
-        page.nextToken().ifPresent(token -> out.put("NextToken", token));
-        return Answer.of(out);
+        return page(bridge.listEventBuses(in.string("NamePrefix"), in.string("NextToken"), in.integer("Limit")),
+                "EventBuses", AwsJsonProtocol::bus);
     }
 
     private static ObjectNode bus(EventBus bus) {
@@ -177,13 +174,8 @@ final class AwsJsonProtocol {
     }
 
     private Answer listRules(JsonMembers in) {
-        Page<Rule> page = bridge.listRules(in.string("EventBusName"), in.string("NamePrefix"), in.string("NextToken"),
-                in.integer("Limit"));
-        ObjectNode out = object();
-        ArrayNode rules = out.putArray("Rules");
-        page.items().forEach(rule -> rules.add(rule(rule)));
-        page.nextToken().ifPresent(token -> out.put("NextToken", token));
-        return Answer.of(out);
+        return page(bridge.listRules(in.string("EventBusName"), in.string("NamePrefix"), in.string("NextToken"),
+                in.integer("Limit")), "Rules", AwsJsonProtocol::rule);
     }
 
     private static ObjectNode rule(Rule rule) {
@@ -263,13 +255,8 @@ final class AwsJsonProtocol {
     }
 
     private Answer listTargetsByRule(JsonMembers in) {
-        Page<Target> page = bridge.listTargetsByRule(in.string("EventBusName"), in.string("Rule"),
-                in.string("NextToken"), in.integer("Limit"));
-        ObjectNode out = object();
-        ArrayNode targets = out.putArray("Targets");
-        page.items().forEach(target -> targets.add(target(target)));
-        page.nextToken().ifPresent(token -> out.put("NextToken", token));
-        return Answer.of(out);
+        return page(bridge.listTargetsByRule(in.string("EventBusName"), in.string("Rule"), in.string("NextToken"),
+                in.integer("Limit")), "Targets", AwsJsonProtocol::target);
     }
 
     private static ObjectNode target(Target target) {
@@ -319,13 +306,8 @@ final class AwsJsonProtocol {
     }
 
     private Answer listRuleNamesByTarget(JsonMembers in) {
-        Page<String> page = bridge.listRuleNamesByTarget(in.string("EventBusName"), in.string("TargetArn"),
-                in.string("NextToken"), in.integer("Limit"));
-        ObjectNode out = object();
-        ArrayNode names = out.putArray("RuleNames");
-        page.items().forEach(names::add);
-        page.nextToken().ifPresent(token -> out.put("NextToken", token));
-        return Answer.of(out);
+        return page(bridge.listRuleNamesByTarget(in.string("EventBusName"), in.string("TargetArn"),
+                in.string("NextToken"), in.integer("Limit")), "RuleNames", Json.MAPPER.getNodeFactory()::textNode);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -441,6 +423,15 @@ final class AwsJsonProtocol {
                         + "or test this part against AWS.");
             }
         }
+    }
+
+    /** A List operation's answer: the page's items under {@code member}, and {@code NextToken} unless last. */
+    private static <T> Answer page(Page<T> page, String member, Function<T, JsonNode> item) {
+        ObjectNode out = object();
+        ArrayNode items = out.putArray(member);
+        page.items().forEach(value -> items.add(item.apply(value)));
+        page.nextToken().ifPresent(token -> out.put("NextToken", token));
+        return Answer.of(out);
     }
 
     private static ObjectNode object() {

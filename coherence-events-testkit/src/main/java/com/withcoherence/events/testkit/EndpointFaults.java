@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 
 /**
@@ -26,9 +27,9 @@ import java.util.function.IntFunction;
  * <p>What the AWS SDK for Java v2 does with each: {@code ThrottlingException} (HTTP 400, as EventBridge answers
  * throttling) and {@code InternalException} (HTTP 500) are retried by the SDK's default retry strategy, so a call
  * throttled fewer times than the SDK's attempts (3 by default) succeeds and the {@link RequestLog} shows every
- * attempt; per-entry failures come back in an HTTP 200 answer and are never retried by the SDK. Faults apply to
- * requests that name a known operation and carry a signature, before the request's body is read; the request is
- * recorded as answered.
+ * attempt; per-entry failures come back in an HTTP 200 answer and are never retried by the SDK. Call faults and
+ * latency apply to requests that carry a signature, name a known operation and have a body within the size limit,
+ * before the body is parsed; every request is recorded as it was answered.
  *
  * <p>Instances are thread-safe; faults can be changed while requests are answered.
  */
@@ -216,13 +217,8 @@ public final class EndpointFaults {
                 putEventsEntries = null;
             }
         }
-        if (active == null) {
-            return index -> null;
-        }
-        boolean[] chosen = active.choose(entries);
-        String code = active.failure.errorCode();
-        String message = active.failure.errorMessage();
-        return index -> chosen[index] ? PutEventsResult.Entry.failed(code, message) : null;
+        return decide(active, entries,
+                (failure, index) -> PutEventsResult.Entry.failed(failure.errorCode(), failure.errorMessage()));
     }
 
     /** Decides, once per call, which PutTargets entries fail; the answer maps an index to its injected failure. */
@@ -234,13 +230,17 @@ public final class EndpointFaults {
                 putTargetsEntries = null;
             }
         }
+        return decide(active, targets, (failure, index) -> new FailedEntry(targets.get(index).id(),
+                failure.errorCode(), failure.errorMessage()));
+    }
+
+    private static <T, R> IntFunction<R> decide(ActiveEntryFailure<T> active, List<T> entries,
+            BiFunction<EntryFailure<T>, Integer, R> answer) {
         if (active == null) {
             return index -> null;
         }
-        boolean[] chosen = active.choose(targets);
-        String code = active.failure.errorCode();
-        String message = active.failure.errorMessage();
-        return index -> chosen[index] ? new FailedEntry(targets.get(index).id(), code, message) : null;
+        boolean[] chosen = active.choose(entries);
+        return index -> chosen[index] ? answer.apply(active.failure, index) : null;
     }
 
     private static void requireOperation(EventBridgeOperation operation) {

@@ -154,7 +154,7 @@ final class JsonMembers {
                 throw wrongType(at(name), "a time within the years -1000000000 to 1000000000", value, hint);
             }
             double whole = Math.floor(seconds);
-            return Instant.ofEpochSecond((long) whole, (long) Math.round((seconds - whole) * 1_000_000_000L));
+            return Instant.ofEpochSecond((long) whole, Math.round((seconds - whole) * 1_000_000_000L));
         } catch (DateTimeException | ArithmeticException e) {
             throw wrongType(at(name), "a time within the years -1000000000 to 1000000000", value, hint);
         }

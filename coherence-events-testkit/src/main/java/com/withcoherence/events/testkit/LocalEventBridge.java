@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +95,8 @@ public final class LocalEventBridge implements AutoCloseable {
     private final EndpointFaults faults;
     private final EndpointHandler handler;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The workers started, so that close() can wait for each to end: a pool's termination precedes its threads'. */
+    private final ConcurrentLinkedQueue<Thread> workerThreads = new ConcurrentLinkedQueue<>();
 
     private LocalEventBridge(Builder builder, InetAddress address) {
         this.ownsBridge = builder.bridge == null;
@@ -111,7 +114,8 @@ public final class LocalEventBridge implements AutoCloseable {
         }
         int instance = INSTANCES.incrementAndGet();
         this.workers = new ThreadPoolExecutor(builder.workerThreads, builder.workerThreads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(MAX_QUEUED_REQUESTS), daemonThreads("local-eventbridge-" + instance + "-"));
+                new ArrayBlockingQueue<>(MAX_QUEUED_REQUESTS), daemonThreads("local-eventbridge-" + instance + "-",
+                workerThreads));
         workers.allowCoreThreadTimeOut(true);
         server.createContext("/", handler);
         server.setExecutor(workers);
@@ -251,6 +255,9 @@ public final class LocalEventBridge implements AutoCloseable {
                 workers.shutdownNow();
                 workers.awaitTermination(2, TimeUnit.SECONDS);
             }
+            for (Thread worker : workerThreads) {
+                worker.join(1000);
+            }
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
@@ -266,12 +273,15 @@ public final class LocalEventBridge implements AutoCloseable {
         return "LocalEventBridge[" + endpoint + (closed.get() ? ", closed" : "") + ", " + requests + "]";
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    private static ThreadFactory daemonThreads(String prefix, ConcurrentLinkedQueue<Thread> started) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             // A test that forgets close() must not keep its JVM alive through the workers.
             thread.setDaemon(true);
+            // Workers idle for 30 s end and are replaced: forget ended ones so the list stays as small as the pool.
+            started.removeIf(worker -> worker.getState() == Thread.State.TERMINATED);
+            started.add(thread);
             return thread;
         };
     }

@@ -16,7 +16,7 @@ import java.util.Optional;
  *     when it does not name an EventBridge operation, or empty when the request had none
  * @param time when the request arrived, by the system clock
  * @param duration how long the endpoint took to answer, injected latency included
- * @param statusCode the HTTP status answered: 200, 400, 413 or 500
+ * @param statusCode the HTTP status answered: 200, 400, 413, 500 or 503
  * @param errorCode the error code answered ({@code __type}), when the status is not 200
  * @param failedEntryCount the {@code FailedEntryCount} of a PutEvents, PutTargets or RemoveTargets answer; 0 otherwise
  */
@@ -39,7 +39,7 @@ public record RecordedRequest(
      *     header when it does not name an EventBridge operation, or empty when the request had none
      * @param time when the request arrived, by the system clock
      * @param duration how long the endpoint took to answer, injected latency included
-     * @param statusCode the HTTP status answered: 200, 400, 413 or 500
+     * @param statusCode the HTTP status answered: 200, 400, 413, 500 or 503
      * @param errorCode the error code answered ({@code __type}), when the status is not 200
      * @param failedEntryCount the {@code FailedEntryCount} of a PutEvents, PutTargets or RemoveTargets answer; 0
      *     otherwise

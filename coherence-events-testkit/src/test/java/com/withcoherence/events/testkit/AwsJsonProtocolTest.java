@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * Every operation of the loopback endpoint through the real AWS SDK for Java v2 client: what the SDK sends, what the
  * endpoint answers, and every error as the typed exception the SDK throws for the real service.
  */
+// The SDK's consumer-builder varargs (targets(Consumer<Target.Builder>...)) are not @SafeVarargs.
+@SuppressWarnings("unchecked")
 class AwsJsonProtocolTest {
 
     static final String BUS = "12309ijsdf-your-app-name-coherence-events";

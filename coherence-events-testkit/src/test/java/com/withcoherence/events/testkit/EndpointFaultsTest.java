@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutTargetsResultEntry;
 import software.amazon.awssdk.services.eventbridge.model.ThrottlingException;
 
 /** What code under test sees through the real SDK when the endpoint injects the failures AWS can produce. */
+// The SDK's consumer-builder varargs (targets(Consumer<Target.Builder>...)) are not @SafeVarargs.
+@SuppressWarnings("unchecked")
 class EndpointFaultsTest {
 
     static final String BUS = "bus";

@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.InternalException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
+// The SDK's consumer-builder varargs (targets(Consumer<Target.Builder>...)) are not @SafeVarargs.
+@SuppressWarnings("unchecked")
 class LocalEventBridgeTest {
 
     static final String BUS = CoherenceFixtures.documentedBus().name();
@@ -356,13 +358,16 @@ class LocalEventBridgeTest {
         try (LocalEventBridge endpoint = LocalEventBridge.start();
                 EventBridgeClient events = Sdk.withoutRetries(endpoint.endpoint())) {
             List<String> lines = Collections.synchronizedList(new ArrayList<>());
-            try (DeliveryLog.Subscription printing = endpoint.bridge().deliveryLog()
-                    .subscribe(attempt -> lines.add(attempt.toJson()))) {
-                events.putRule(b -> b.name("all").eventPattern("{\"source\": [\"Coherence\"]}"));
-                events.putTargets(b -> b.rule("all").targets(t -> t.id("queue").arn(ARCHIVE).inputPath("$.detail")));
-                events.putEvents(b -> b.entries(e -> e.source("Coherence").detailType("d").detail("{\"n\": 1}")));
-            }
-            assertEquals(1, lines.size());
+            DeliveryLog.Subscription printing = endpoint.bridge().deliveryLog()
+                    .subscribe(attempt -> lines.add(attempt.toJson()));
+            events.putRule(b -> b.name("all").eventPattern("{\"source\": [\"Coherence\"]}"));
+            events.putTargets(b -> b.rule("all").targets(t -> t.id("queue").arn(ARCHIVE).inputPath("$.detail")));
+            events.putEvents(b -> b.entries(e -> e.source("Coherence").detailType("d").detail("{\"n\": 1}")));
+            printing.close();
+            events.putEvents(b -> b.entries(e -> e.source("Coherence").detailType("d").detail("{\"n\": 2}")));
+
+            assertEquals(1, lines.size(), "one line per delivery until the subscription was closed");
+            assertEquals(2, endpoint.bridge().deliveryLog().deliveries().size());
             assertFalse(lines.get(0).contains("\n"));
             JsonNode line = Json.parseOrNull(lines.get(0));
             assertEquals("default", line.get("bus").textValue());
