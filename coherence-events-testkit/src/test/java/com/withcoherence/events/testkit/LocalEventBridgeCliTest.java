@@ -50,10 +50,10 @@ class LocalEventBridgeCliTest {
 
     @BeforeAll
     static void findTheCliAndStart() {
-        Optional<Path> found = onPath("aws");
-        assumeTrue(found.isPresent(), "the AWS CLI is not installed; these tests need `aws` on the PATH");
-        aws = found.get();
-        endpoint = LocalEventBridge.start();
+        aws = onPath("aws").orElse(null);
+        if (aws != null) {
+            endpoint = LocalEventBridge.start();
+        }
     }
 
     @AfterAll
@@ -65,6 +65,8 @@ class LocalEventBridgeCliTest {
 
     @BeforeEach
     void freshBus() {
+        // Per test rather than per class, so that each test is reported as skipped, with the reason.
+        assumeTrue(aws != null, "the AWS CLI is not installed; these tests need `aws` on the PATH");
         for (EventBus bus : endpoint.bridge().listEventBuses()) {
             if (!bus.name().equals("default")) {
                 for (Rule rule : endpoint.bridge().listRules(bus.name())) {
