@@ -7,8 +7,9 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit 5 extension that hands each test a fresh {@link InMemoryEventBridge}, seeded {@link CoherenceFixtures} and
- * the documented application's {@link CoherenceBus}, already created on the bridge.
+ * A JUnit 5 extension that hands each test a fresh {@link InMemoryEventBridge}, seeded {@link CoherenceFixtures},
+ * the documented application's {@link CoherenceBus}, already created on the bridge, and, when asked for, a
+ * {@link LocalEventBridge} serving that bridge over HTTP for code that calls EventBridge through the AWS SDK.
  *
  * <pre>{@code
  * @ExtendWith(CoherenceEventsExtension.class)
@@ -21,10 +22,22 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
+ * <p>A test of code that uses the AWS SDK asks for the endpoint; the endpoint and the bridge are the same bus:
+ *
+ * <pre>{@code
+ * @Test
+ * void subscribesOnce(LocalEventBridge endpoint, CoherenceBus bus) {
+ *     EventBridgeClient events = EventBridgeClient.builder().endpointOverride(endpoint.endpoint())...build();
+ *     ...
+ *     assertEquals(0, endpoint.requests().writeCount());
+ * }
+ * }</pre>
+ *
  * <p>Every test method (and every constructor or lifecycle method that asks) gets objects of its own; within one
  * test, all parameters share one bridge. The fixtures' seed is derived from the test's unique id, so a test gets the
- * same events on every run, and it is published as the report entry {@value #SEED_REPORT_KEY}. The bridge is closed
- * when the test's scope ends.
+ * same events on every run, and it is published as the report entry {@value #SEED_REPORT_KEY}. The endpoint is
+ * started only for a test that asks for it, on 127.0.0.1 and a free port. The endpoint and the bridge are closed when
+ * the test's scope ends.
  *
  * <p>It uses only JUnit's stable {@code ParameterResolver} API. The testkit declares {@code junit-jupiter-api} as a
  * provided dependency: a project using this extension already has JUnit, and one that does not never loads this
@@ -47,20 +60,21 @@ public final class CoherenceEventsExtension implements ParameterResolver {
 
     /**
      * Returns whether the parameter is one this extension provides: {@link InMemoryEventBridge},
-     * {@link CoherenceFixtures} or {@link CoherenceBus}.
+     * {@link LocalEventBridge}, {@link CoherenceFixtures} or {@link CoherenceBus}.
      *
      * @param parameterContext the parameter; never {@code null}
      * @param extensionContext the test's context; never {@code null}
-     * @return {@code true} for the three types above
+     * @return {@code true} for the four types above
      */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == InMemoryEventBridge.class || type == CoherenceFixtures.class || type == CoherenceBus.class;
+        return type == InMemoryEventBridge.class || type == LocalEventBridge.class || type == CoherenceFixtures.class
+                || type == CoherenceBus.class;
     }
 
     /**
-     * Returns the test's bridge, fixtures or bus, creating them on first request.
+     * Returns the test's bridge, endpoint, fixtures or bus, creating them on first request.
      *
      * @param parameterContext the parameter; never {@code null}
      * @param extensionContext the test's context; never {@code null}
@@ -77,6 +91,9 @@ public final class CoherenceEventsExtension implements ParameterResolver {
         if (type == CoherenceBus.class) {
             return resources(store).bus;
         }
+        if (type == LocalEventBridge.class) {
+            return resources(store).endpoint();
+        }
         if (type == CoherenceFixtures.class) {
             return store.getOrComputeIfAbsent(CoherenceFixtures.class, key -> {
                 long seed = seedFor(extensionContext.getUniqueId());
@@ -85,7 +102,7 @@ public final class CoherenceEventsExtension implements ParameterResolver {
             }, CoherenceFixtures.class);
         }
         throw new ParameterResolutionException("CoherenceEventsExtension cannot provide a " + type.getName()
-                + "; it provides InMemoryEventBridge, CoherenceFixtures and CoherenceBus.");
+                + "; it provides InMemoryEventBridge, LocalEventBridge, CoherenceFixtures and CoherenceBus.");
     }
 
     private static TestResources resources(ExtensionContext.Store store) {
@@ -101,17 +118,28 @@ public final class CoherenceEventsExtension implements ParameterResolver {
         return EventIds.mix(hash);
     }
 
-    /** One test's bridge and bus; JUnit closes it when the test's store is closed. */
+    /** One test's bridge, bus and endpoint; JUnit closes it when the test's store is closed. */
     private static final class TestResources implements AutoCloseable {
         final InMemoryEventBridge bridge = InMemoryEventBridge.create();
         final CoherenceBus bus = CoherenceFixtures.documentedBus();
+        private LocalEventBridge endpoint;
 
         TestResources() {
             bridge.createEventBus(bus.name());
         }
 
+        synchronized LocalEventBridge endpoint() {
+            if (endpoint == null) {
+                endpoint = LocalEventBridge.start(bridge);
+            }
+            return endpoint;
+        }
+
         @Override
-        public void close() {
+        public synchronized void close() {
+            if (endpoint != null) {
+                endpoint.close();
+            }
             bridge.close();
         }
     }

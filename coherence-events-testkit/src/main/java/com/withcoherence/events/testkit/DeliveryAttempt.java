@@ -1,5 +1,7 @@
 package com.withcoherence.events.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.withcoherence.events.model.CoherenceEvent;
 import com.withcoherence.events.model.CoherenceEvents;
 import java.time.Instant;
@@ -85,5 +87,41 @@ public record DeliveryAttempt(
      */
     public CoherenceEvent event() {
         return CoherenceEvents.parse(payload);
+    }
+
+    /**
+     * Returns this attempt as one line of JSON, for printing deliveries as JSON lines: {@code time},
+     * {@code eventId}, {@code bus}, {@code rule}, {@code ruleArn}, {@code target}, {@code targetArn},
+     * {@code attempt}, {@code succeeded}, {@code errorCode} and {@code replayName} when set, and {@code input}, the
+     * payload as delivered: embedded as JSON when it is JSON text, as a string otherwise (an
+     * {@code InputTransformer} template may produce plain text).
+     *
+     * <pre>{@code
+     * {"time":"2023-05-19T13:56:16Z","eventId":"…","bus":"my-bus","rule":"new","ruleArn":"arn:aws:events:…",
+     *  "target":"log-events","targetArn":"arn:aws:lambda:…","attempt":1,"succeeded":true,"input":{…}}
+     * }</pre>
+     *
+     * @return a single line of JSON without a line break, never {@code null}
+     */
+    public String toJson() {
+        ObjectNode line = Json.MAPPER.createObjectNode();
+        line.put("time", time.toString());
+        line.put("eventId", eventId);
+        line.put("bus", eventBusName);
+        line.put("rule", ruleName);
+        line.put("ruleArn", ruleArn);
+        line.put("target", targetId);
+        line.put("targetArn", targetArn);
+        line.put("attempt", attempt);
+        line.put("succeeded", succeeded);
+        errorCode.ifPresent(code -> line.put("errorCode", code));
+        replayName.ifPresent(name -> line.put("replayName", name));
+        JsonNode input = Json.parseOrNull(payload);
+        if (input != null) {
+            line.set("input", input);
+        } else {
+            line.put("input", payload);
+        }
+        return Json.write(line);
     }
 }

@@ -3,10 +3,13 @@ package com.withcoherence.events.testkit;
 import com.withcoherence.events.model.CoherenceEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -25,18 +28,33 @@ import java.util.function.Predicate;
  * only records) and failed ones, each with its payload in the exact form delivered. Lists come back in the order the
  * attempts were made ({@link DeliveryAttempt#sequence()}).
  *
+ * <p>The log keeps everything unless the bridge was built with
+ * {@link InMemoryEventBridge.Builder#deliveryLogCapacity(int)}; then it keeps the most recent records of each kind.
+ * {@link #subscribe(Listener)} sees every record as it is added, whatever the capacity.
+ *
  * <p>The assertion methods throw {@link AssertionError} with what was delivered, so they work in any test framework.
  *
  * <p>Instances are thread-safe: the bus appends from any thread while a test reads. A list returned is a snapshot.
  */
 public final class DeliveryLog {
 
+    private static final System.Logger LOGGER = System.getLogger(DeliveryLog.class.getName());
+
     private final AtomicLong sequence = new AtomicLong();
-    private final ConcurrentLinkedQueue<DeliveryAttempt> attempts = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<DeadLetter> deadLetters = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
+    private final Bounded<DeliveryAttempt> attempts;
+    private final Bounded<DeadLetter> deadLetters;
+    private final Bounded<Diagnostic> diagnostics;
+    private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
 
     DeliveryLog() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** A log that keeps at most {@code capacity} records of each kind, forgetting the oldest. */
+    DeliveryLog(int capacity) {
+        this.attempts = new Bounded<>(capacity);
+        this.deadLetters = new Bounded<>(capacity);
+        this.diagnostics = new Bounded<>(capacity);
     }
 
     long nextSequence() {
@@ -45,14 +63,70 @@ public final class DeliveryLog {
 
     void add(DeliveryAttempt attempt) {
         attempts.add(attempt);
+        for (Listener listener : listeners) {
+            try {
+                listener.onAttempt(attempt);
+            } catch (RuntimeException e) {
+                failed(listener, e);
+            }
+        }
     }
 
     void add(DeadLetter deadLetter) {
         deadLetters.add(deadLetter);
+        for (Listener listener : listeners) {
+            try {
+                listener.onDeadLetter(deadLetter);
+            } catch (RuntimeException e) {
+                failed(listener, e);
+            }
+        }
     }
 
     void add(Diagnostic diagnostic) {
         diagnostics.add(diagnostic);
+        for (Listener listener : listeners) {
+            try {
+                listener.onDiagnostic(diagnostic);
+            } catch (RuntimeException e) {
+                failed(listener, e);
+            }
+        }
+    }
+
+    private static void failed(Listener listener, RuntimeException e) {
+        // A listener watches; it must not fail the delivery it is told about. Its payload stays out of the log.
+        LOGGER.log(System.Logger.Level.WARNING, "DeliveryLog listener " + listener.getClass().getName()
+                + " threw " + e.getClass().getName() + "; the delivery is unaffected");
+    }
+
+    /**
+     * Calls {@code listener} with every record added from now on, in the thread that adds it (the thread that put the
+     * event, or the bridge's executor), before the operation that caused it returns. A local endpoint's command line
+     * prints each delivery this way.
+     *
+     * <pre>{@code
+     * try (DeliveryLog.Subscription printing = bridge.deliveryLog().subscribe(
+     *         attempt -> System.out.println(attempt.toJson()))) {
+     *     ...
+     * }
+     * }</pre>
+     *
+     * <p>A listener that throws a {@link RuntimeException} does not affect the delivery; the failure is logged
+     * (without the payload) at {@code WARNING} through {@link System.Logger}. {@link #clear()} does not remove
+     * listeners.
+     *
+     * @param listener the listener; must not be {@code null}; called from several threads at once when events are
+     *     put concurrently, so it must be thread-safe
+     * @return the subscription, whose {@link Subscription#close()} stops the calls; never {@code null}
+     * @throws IllegalArgumentException if {@code listener} is {@code null}
+     */
+    public Subscription subscribe(Listener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener must not be null");
+        }
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /**
@@ -143,7 +217,7 @@ public final class DeliveryLog {
      * @return an unmodifiable snapshot in the order they were given up, possibly empty, never {@code null}
      */
     public List<DeadLetter> deadLetters() {
-        List<DeadLetter> all = new ArrayList<>(deadLetters);
+        List<DeadLetter> all = deadLetters.snapshot();
         all.sort(Comparator.comparingLong(DeadLetter::sequence));
         return List.copyOf(all);
     }
@@ -185,7 +259,7 @@ public final class DeliveryLog {
      * @return an unmodifiable snapshot in the order it happened, possibly empty, never {@code null}
      */
     public List<Diagnostic> diagnostics() {
-        return List.copyOf(new ArrayList<>(diagnostics));
+        return List.copyOf(diagnostics.snapshot());
     }
 
     /**
@@ -220,6 +294,90 @@ public final class DeliveryLog {
         attempts.clear();
         deadLetters.clear();
         diagnostics.clear();
+    }
+
+    /**
+     * Receives what a {@link DeliveryLog} records, as it is recorded. Only {@link #onAttempt} must be implemented, so
+     * a lambda can watch deliveries.
+     *
+     * <p>Implementations are called from several threads at once when events are put concurrently and must be
+     * thread-safe.
+     */
+    @FunctionalInterface
+    public interface Listener {
+
+        /**
+         * Called with each delivery attempt, successful or failed.
+         *
+         * @param attempt the attempt, never {@code null}
+         */
+        void onAttempt(DeliveryAttempt attempt);
+
+        /**
+         * Called with each event given up on (sent to a dead-letter queue, or dropped). Does nothing by default.
+         *
+         * @param deadLetter the record, never {@code null}
+         */
+        default void onDeadLetter(DeadLetter deadLetter) {
+        }
+
+        /**
+         * Called with each diagnostic, such as an event put on a bus that does not exist. Does nothing by default.
+         *
+         * @param diagnostic the diagnostic, never {@code null}
+         */
+        default void onDiagnostic(Diagnostic diagnostic) {
+        }
+    }
+
+    /**
+     * A listener's registration; closing it stops the calls. Closing twice does nothing.
+     *
+     * <p>Instances are thread-safe.
+     */
+    @FunctionalInterface
+    public interface Subscription extends AutoCloseable {
+
+        /** Stops the calls to the listener; a call already running finishes. */
+        @Override
+        void close();
+    }
+
+    /** A queue that forgets its oldest elements beyond a capacity; concurrent adds may overshoot it briefly. */
+    private static final class Bounded<T> implements Iterable<T> {
+        private final int capacity;
+        private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger size = new AtomicInteger();
+
+        Bounded(int capacity) {
+            this.capacity = capacity;
+        }
+
+        void add(T element) {
+            queue.add(element);
+            if (size.incrementAndGet() > capacity && queue.poll() != null) {
+                size.decrementAndGet();
+            }
+        }
+
+        void clear() {
+            while (queue.poll() != null) {
+                size.decrementAndGet();
+            }
+        }
+
+        List<T> snapshot() {
+            return new ArrayList<>(queue);
+        }
+
+        int size() {
+            return size.get();
+        }
+
+        @Override
+        public Iterator<T> iterator() {
+            return queue.iterator();
+        }
     }
 
     private List<DeliveryAttempt> select(Predicate<DeliveryAttempt> predicate) {

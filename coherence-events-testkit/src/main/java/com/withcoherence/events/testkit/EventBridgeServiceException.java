@@ -72,12 +72,21 @@ public final class EventBridgeServiceException extends RuntimeException {
     }
 
     /**
-     * Returns the HTTP status the real service answers this error with: 500 for {@value #INTERNAL}, 400 otherwise.
+     * Returns the HTTP status the real service answers this error with: 500 for {@value #INTERNAL} (and the common
+     * error {@code InternalFailure}), 503 for {@code ServiceUnavailable}, 400 otherwise (throttling included).
      *
      * @return the HTTP status code
      */
     public int statusCode() {
-        return INTERNAL.equals(errorCode) ? 500 : 400;
+        switch (errorCode) {
+            case INTERNAL:
+            case "InternalFailure":
+                return 500;
+            case "ServiceUnavailable":
+                return 503;
+            default:
+                return 400;
+        }
     }
 
     static EventBridgeServiceException busNotFound(String busName) {

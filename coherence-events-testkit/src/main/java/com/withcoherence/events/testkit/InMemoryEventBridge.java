@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -130,7 +131,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
     private final String region;
     private final SimulatedClock clock;
     private final EventIds eventIds;
-    private final DeliveryLog log = new DeliveryLog();
+    private final DeliveryLog log;
     private final Dispatcher dispatcher;
     private final int maxRulesPerBus;
     private final int maxPatternLength;
@@ -147,6 +148,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
         this.account = builder.account;
         this.region = builder.region;
         this.clock = new SimulatedClock(builder.startTime);
+        this.log = new DeliveryLog(builder.deliveryLogCapacity);
         this.eventIds = new EventIds(builder.eventIdSeed);
         this.dispatcher = new Dispatcher(clock, builder.executor, log);
         this.dispatcher.chaos(builder.chaos);
@@ -670,6 +672,15 @@ public final class InMemoryEventBridge implements AutoCloseable {
      *     placeholder
      */
     public List<FailedEntry> putTargets(String eventBusName, String rule, List<Target> targets) {
+        return putTargets(eventBusName, rule, targets, index -> null);
+    }
+
+    /**
+     * PutTargets where {@code injected} may fail chosen entries after the request passed validation, as the service
+     * fails entries under load: an entry it answers for is not applied and is reported in {@code FailedEntries}.
+     */
+    List<FailedEntry> putTargets(String eventBusName, String rule, List<Target> targets,
+            IntFunction<FailedEntry> injected) {
         ConstraintViolations violations = ruleRefViolations(rule, "rule")
                 .required(targets, "targets")
                 .size(targets, "targets", 1, 100);
@@ -708,12 +719,18 @@ public final class InMemoryEventBridge implements AutoCloseable {
                         "Parameter(s) SqsParameters must be specified for target: " + target.id() + ".");
             }
         }
+        List<FailedEntry> failed = new ArrayList<>();
         synchronized (lock) {
             BusState bus = bus(busName);
             RuleEntry entry = rule(bus, rule);
             LinkedHashMap<String, Target> updated = new LinkedHashMap<>(entry.targets);
-            for (Target target : targets) {
-                updated.put(target.id(), target);
+            for (int i = 0; i < targets.size(); i++) {
+                FailedEntry failure = injected.apply(i);
+                if (failure != null) {
+                    failed.add(failure);
+                } else {
+                    updated.put(targets.get(i).id(), targets.get(i));
+                }
             }
             if (updated.size() > MAX_TARGETS_PER_RULE) {
                 throw EventBridgeServiceException.limitExceeded();
@@ -722,7 +739,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
             entry.targets.putAll(updated);
             publish(bus);
         }
-        return List.of();
+        return List.copyOf(failed);
     }
 
     /**
@@ -855,6 +872,15 @@ public final class InMemoryEventBridge implements AutoCloseable {
      *     request, or a bad member
      */
     public PutEventsResult putEvents(List<PutEventsEntry> entries) {
+        return putEvents(entries, index -> null);
+    }
+
+    /**
+     * PutEvents where {@code injected} may answer for chosen entries after the request passed validation, as the
+     * service fails entries under load ({@code InternalFailure}, {@code ThrottlingException}): such an entry is
+     * neither put nor delivered, and its result is the one given.
+     */
+    PutEventsResult putEvents(List<PutEventsEntry> entries, IntFunction<PutEventsResult.Entry> injected) {
         ConstraintViolations violations = new ConstraintViolations()
                 .required(entries, "entries")
                 .size(entries, "entries", 1, MAX_ENTRIES_PER_PUT_EVENTS);
@@ -887,8 +913,11 @@ public final class InMemoryEventBridge implements AutoCloseable {
         List<PutEventsResult.Entry> results = new ArrayList<>(entries.size());
         List<Dispatcher.DeliveryTask> tasks = new ArrayList<>();
         int failed = 0;
-        for (PutEventsEntry entry : entries) {
-            PutEventsResult.Entry result = accept(entry, routes, tasks);
+        for (int i = 0; i < entries.size(); i++) {
+            PutEventsResult.Entry result = injected.apply(i);
+            if (result == null) {
+                result = accept(entries.get(i), routes, tasks);
+            }
             if (!result.succeeded()) {
                 failed++;
             }
@@ -1470,8 +1499,26 @@ public final class InMemoryEventBridge implements AutoCloseable {
         private int maxRulesPerBus = DEFAULT_MAX_RULES_PER_BUS;
         private int maxPatternLength = EventPattern.DEFAULT_MAX_LENGTH;
         private Chaos chaos = Chaos.NONE;
+        private int deliveryLogCapacity = Integer.MAX_VALUE;
 
         private Builder() {
+        }
+
+        /**
+         * Bounds how many records the {@link DeliveryLog} keeps of each kind (attempts, dead letters, diagnostics):
+         * beyond it the oldest are forgotten, so a bridge that runs for hours (a soak, a local endpoint left
+         * serving) keeps flat memory. Unbounded by default, as a test wants to see everything.
+         *
+         * @param capacity at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code capacity} is less than 1
+         */
+        public Builder deliveryLogCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("deliveryLogCapacity must be at least 1 but was " + capacity);
+            }
+            this.deliveryLogCapacity = capacity;
+            return this;
         }
 
         /**

@@ -1,6 +1,7 @@
 package com.withcoherence.events.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,11 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 @ExtendWith(CoherenceEventsExtension.class)
 class CoherenceEventsExtensionTest {
 
     static final Set<InMemoryEventBridge> BRIDGES = ConcurrentHashMap.newKeySet();
+    static final Set<LocalEventBridge> ENDPOINTS = ConcurrentHashMap.newKeySet();
 
     @Test
     void handsATestABridgeWithTheDocumentedBusAndSeededFixtures(InMemoryEventBridge bridge, CoherenceBus bus,
@@ -49,8 +52,23 @@ class CoherenceEventsExtensionTest {
                 fixtures.event().newEnvironments());
     }
 
+    @Test
+    void handsATestThatAsksAnEndpointServingItsBridge(LocalEventBridge endpoint, InMemoryEventBridge bridge,
+            CoherenceBus bus) {
+        BRIDGES.add(bridge);
+        ENDPOINTS.add(endpoint);
+        assertSame(bridge, endpoint.bridge());
+        assertTrue(endpoint.isRunning());
+        try (EventBridgeClient events = Sdk.withoutRetries(endpoint.endpoint())) {
+            assertEquals(bus.name(), events.describeEventBus(b -> b.name(bus.name())).name());
+        }
+        assertEquals(1, endpoint.requests().count(EventBridgeOperation.DESCRIBE_EVENT_BUS));
+    }
+
     @AfterAll
-    static void everyTestHadItsOwnBridge() {
-        assertEquals(2, BRIDGES.size());
+    static void everyTestHadItsOwnBridgeAndEndpointsAreClosed() {
+        assertEquals(3, BRIDGES.size());
+        assertEquals(1, ENDPOINTS.size());
+        assertFalse(ENDPOINTS.iterator().next().isRunning());
     }
 }
