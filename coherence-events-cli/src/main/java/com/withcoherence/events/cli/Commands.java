@@ -9,6 +9,8 @@ final class Commands {
     }
 
     static List<Object> all(Main.Io io) {
-        return List.of(new ParseCommand(io), new ValidateCommand(io), new MatchCommand(io));
+        return List.of(new DemoCommand(io), new ServeCommand(io), new SubscribeCommand(io), new UnsubscribeCommand(io),
+                new ListCommand(io), new PublishCommand(io), new ParseCommand(io), new ValidateCommand(io),
+                new MatchCommand(io));
     }
 }

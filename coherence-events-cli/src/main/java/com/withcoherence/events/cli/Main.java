@@ -34,6 +34,12 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        // The client logs one INFO line per change it makes; the commands print those changes themselves, so the
+        // log shows them only with --verbose. Set before any logger exists.
+        boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(new Io(System.in, out, err), args);
