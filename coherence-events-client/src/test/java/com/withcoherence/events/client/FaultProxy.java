@@ -15,33 +15,38 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * A loopback HTTP proxy in front of an EventBridge endpoint (AWS JSON 1.1) that counts the operations the SDK sends
- * and injects the failures AWS produces: a throttled call (HTTP 400 {@code ThrottlingException}), and entries of
- * PutEvents, PutTargets and RemoveTargets failed in an HTTP 200 response ({@code FailedEntryCount}). A failed entry is
- * not forwarded, so the endpoint behind never sees it, as AWS never processed it. Without an endpoint behind it,
- * every forwarded request is answered HTTP 500, which makes it a counter that proves no call was made.
+ * A loopback HTTP proxy in front of moto's EventBridge (AWS JSON 1.1) that counts the operations the SDK sends and
+ * injects the failures AWS produces, as the testkit's {@code LocalEventBridge} does for itself: a throttled call (HTTP
+ * 400 {@code ThrottlingException}), and entries of PutEvents and PutTargets failed in an HTTP 200 response
+ * ({@code FailedEntryCount}). A failed entry is not forwarded, so moto never sees it, as AWS never processed it.
  */
 final class FaultProxy implements AutoCloseable {
-
-    /** Operations that change nothing on AWS. */
-    private static final Set<String> READS = Set.of("DescribeEventBus", "DescribeRule", "ListRules",
-            "ListTargetsByRule", "ListTagsForResource", "ListEventBuses", "TestEventPattern");
 
     private final HttpServer server;
     private final URI upstream;
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> operations = new ArrayList<>();
-    private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Map<String, Integer> throttled = new HashMap<>();
+    private final Map<String, EntryFault> entryFaults = new HashMap<>();
 
-    /** A failure to inject into the next request of an operation. */
-    private record Fault(String operation, String code, String message, int[] entries) {
+    /** Entries to fail at these positions, with this code, for the next {@code calls} calls. */
+    private static final class EntryFault {
+        final String code;
+        final int[] entries;
+        int calls;
+
+        EntryFault(String code, int calls, int[] entries) {
+            this.code = code;
+            this.calls = calls;
+            this.entries = entries.clone();
+        }
     }
 
     FaultProxy(URI upstream) throws IOException {
@@ -60,35 +65,39 @@ final class FaultProxy implements AutoCloseable {
         return List.copyOf(operations);
     }
 
-    /** The operations received that write, in order. */
-    synchronized List<String> writes() {
-        return operations.stream().filter(op -> !READS.contains(op)).toList();
-    }
-
     synchronized void clear() {
         operations.clear();
     }
 
-    /** The next call of {@code operation} is answered HTTP 400 ThrottlingException. */
-    synchronized FaultProxy throttleNext(String operation) {
-        faults.add(new Fault(operation, "ThrottlingException", "Rate exceeded", null));
-        return this;
+    /** The next {@code calls} calls of {@code operation} are answered HTTP 400 ThrottlingException. */
+    synchronized void throttle(String operation, int calls) {
+        throttled.merge(operation, calls, Integer::sum);
     }
 
-    /** In the next call of {@code operation}, the entries at these positions fail with this code. */
-    synchronized FaultProxy failEntriesNext(String operation, String code, int... entries) {
-        faults.add(new Fault(operation, code, code + " injected by the test", entries));
-        return this;
+    /** In the next {@code calls} calls of {@code operation}, the entries at these positions fail with this code. */
+    synchronized void failEntries(String operation, String code, int calls, int... entries) {
+        entryFaults.put(operation, new EntryFault(code, calls, entries));
     }
 
-    private synchronized Fault takeFault(String operation) {
-        for (Fault fault : faults) {
-            if (fault.operation().equals(operation)) {
-                faults.remove(fault);
-                return fault;
-            }
+    private synchronized boolean takeThrottle(String operation) {
+        Integer left = throttled.get(operation);
+        if (left == null) {
+            return false;
         }
-        return null;
+        if (left == 1) {
+            throttled.remove(operation);
+        } else {
+            throttled.put(operation, left - 1);
+        }
+        return true;
+    }
+
+    private synchronized EntryFault takeEntryFault(String operation) {
+        EntryFault fault = entryFaults.get(operation);
+        if (fault != null && --fault.calls == 0) {
+            entryFaults.remove(operation);
+        }
+        return fault;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -99,11 +108,11 @@ final class FaultProxy implements AutoCloseable {
             synchronized (this) {
                 operations.add(operation);
             }
-            Fault fault = takeFault(operation);
-            if (fault != null && fault.entries() == null) {
-                send(exchange, 400, "{\"__type\":\"" + fault.code() + "\",\"message\":\"" + fault.message() + "\"}");
+            if (takeThrottle(operation)) {
+                send(exchange, 400, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}");
                 return;
             }
+            EntryFault fault = takeEntryFault(operation);
             if (fault == null) {
                 Response response = forward(exchange, body);
                 if (response.errorType != null) {
@@ -117,21 +126,22 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** Forwards what is not failed, then answers as AWS does for a partial failure. */
-    private void failEntries(HttpExchange exchange, String operation, byte[] body, Fault fault) throws IOException {
+    private void failEntries(HttpExchange exchange, String operation, byte[] body, EntryFault fault)
+            throws IOException {
         ObjectNode request = (ObjectNode) Validation.JSON.readTree(body);
-        String list = operation.equals("RemoveTargets") ? "Ids" : operation.equals("PutTargets") ? "Targets"
-                : "Entries";
+        String list = operation.equals("PutTargets") ? "Targets" : "Entries";
         ArrayNode all = (ArrayNode) request.get(list);
         ArrayNode kept = JsonNodeFactory.instance.arrayNode();
         List<Integer> failed = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             int index = i;
-            if (java.util.Arrays.stream(fault.entries()).anyMatch(e -> e == index)) {
+            if (Arrays.stream(fault.entries).anyMatch(e -> e == index)) {
                 failed.add(i);
             } else {
                 kept.add(all.get(i));
             }
         }
+        String message = fault.code + " injected by the test";
         JsonNode forwarded = null;
         if (!kept.isEmpty()) {
             request.set(list, kept);
@@ -150,7 +160,7 @@ final class FaultProxy implements AutoCloseable {
             int next = 0;
             for (int i = 0; i < all.size(); i++) {
                 if (failed.contains(i)) {
-                    entries.addObject().put("ErrorCode", fault.code()).put("ErrorMessage", fault.message());
+                    entries.addObject().put("ErrorCode", fault.code).put("ErrorMessage", message);
                 } else {
                     entries.add(forwarded.path("Entries").get(next++));
                 }
@@ -161,9 +171,8 @@ final class FaultProxy implements AutoCloseable {
                 forwarded.path("FailedEntries").forEach(entries::add);
             }
             for (int i : failed) {
-                String id = operation.equals("RemoveTargets") ? all.get(i).asText() : all.get(i).path("Id").asText();
-                entries.addObject().put("TargetId", id).put("ErrorCode", fault.code())
-                        .put("ErrorMessage", fault.message());
+                entries.addObject().put("TargetId", all.get(i).path("Id").asText()).put("ErrorCode", fault.code)
+                        .put("ErrorMessage", message);
             }
         }
         send(exchange, 200, Validation.JSON.writeValueAsString(answer));
@@ -173,10 +182,6 @@ final class FaultProxy implements AutoCloseable {
     }
 
     private Response forward(HttpExchange exchange, byte[] body) throws IOException {
-        if (upstream == null) {
-            return new Response(500, "{\"__type\":\"InternalException\",\"message\":\"no endpoint behind the proxy\"}",
-                    null);
-        }
         HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         for (String header : List.of("Content-Type", "X-Amz-Target", "X-Amz-Date", "Authorization")) {

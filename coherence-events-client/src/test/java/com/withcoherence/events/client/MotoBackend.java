@@ -16,21 +16,24 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * moto's EventBridge ({@code moto_server}, an independent emulator of AWS, when it is installed; the tests that use it
- * are skipped otherwise). It delivers to SQS queues it emulates, which {@link #deliveredTo(String)} reads; it cannot
- * deliver to Lambda functions that do not exist in it (PutEvents then fails with HTTP 500), so the tests bind Lambda
- * targets only where they publish nothing.
+ * are skipped otherwise), behind a {@link FaultProxy} that counts the client's calls and injects faults. moto delivers
+ * to SQS queues it emulates, which {@link #deliveredTo(String)} reads; it cannot deliver to Lambda functions that do
+ * not exist in it (PutEvents then fails with HTTP 500), so the tests bind Lambda targets only where they publish
+ * nothing.
  */
 final class MotoBackend implements Backend {
 
-    private static MotoBackend shared;
+    private static MotoBackend server;
 
     private final Process process;
     private final URI endpoint;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final FaultProxy proxy;
 
-    private MotoBackend(Process process, URI endpoint) {
+    private MotoBackend(Process process, URI endpoint, FaultProxy proxy) {
         this.process = process;
         this.endpoint = endpoint;
+        this.proxy = proxy;
     }
 
     /** Whether {@code moto_server} is on the PATH. */
@@ -47,21 +50,21 @@ final class MotoBackend implements Backend {
         return false;
     }
 
-    /** One moto_server for the test run, started on first use on a free loopback port. */
-    static synchronized MotoBackend shared() throws Exception {
-        if (shared == null) {
+    /** A new proxy in front of the one moto_server of the test run, started on first use on a free loopback port. */
+    static synchronized MotoBackend start() throws Exception {
+        if (server == null) {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
             Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            MotoBackend backend = new MotoBackend(process, URI.create("http://127.0.0.1:" + port));
+            MotoBackend backend = new MotoBackend(process, URI.create("http://127.0.0.1:" + port), null);
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             backend.awaitReady();
-            shared = backend;
+            server = backend;
         }
-        return shared;
+        return new MotoBackend(server.process, server.endpoint, new FaultProxy(server.endpoint));
     }
 
     private void awaitReady() throws Exception {
@@ -82,6 +85,11 @@ final class MotoBackend implements Backend {
 
     @Override
     public URI endpoint() {
+        return proxy.uri();
+    }
+
+    @Override
+    public URI uncounted() {
         return endpoint;
     }
 
@@ -94,10 +102,31 @@ final class MotoBackend implements Backend {
     public void reset() throws Exception {
         http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset")).POST(HttpRequest.BodyPublishers
                 .noBody()).build(), HttpResponse.BodyHandlers.discarding());
-        try (EventBridgeClient eventBridge = CoherenceEventsClientTest.eventBridge(endpoint)) {
+        try (EventBridgeClient eventBridge = CoherenceEventsClientTest.eventBridge(uncounted())) {
             eventBridge.createEventBus(r -> r.name(Fixtures.BUS));
         }
         sqs("CreateQueue", "{\"QueueName\":\"" + queueName(Fixtures.QUEUE) + "\"}");
+        proxy.clear();
+    }
+
+    @Override
+    public List<String> operations() {
+        return proxy.operations();
+    }
+
+    @Override
+    public void clearRequests() {
+        proxy.clear();
+    }
+
+    @Override
+    public void throttle(String operation, int calls) {
+        proxy.throttle(operation, calls);
+    }
+
+    @Override
+    public void failEntries(String operation, String errorCode, int calls, int... indexes) {
+        proxy.failEntries(operation, errorCode, calls, indexes);
     }
 
     @Override
@@ -140,6 +169,7 @@ final class MotoBackend implements Backend {
 
     @Override
     public void close() {
-        // Shared for the test run; stopped by the shutdown hook.
+        // moto_server is shared by the test run and stopped by the shutdown hook; the proxy is this test's.
+        proxy.close();
     }
 }

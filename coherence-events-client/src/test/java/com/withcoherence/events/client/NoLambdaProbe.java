@@ -16,7 +16,7 @@ public final class NoLambdaProbe {
     private NoLambdaProbe() {
     }
 
-    /** Builds a client, a subscription with a Lambda target, plans it; returns what happened. */
+    /** Builds a client, plans a subscription with a Lambda target against the endpoint; returns what happened. */
     public static String run(String endpoint) {
         try (EventBridgeClient eventBridge = EventBridgeClient.builder().endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
@@ -26,8 +26,9 @@ public final class NoLambdaProbe {
                     .bus(Fixtures.BUS).maxAttempts(1).build();
             Subscription subscription = Fixtures.documentedSetup();
             try {
-                client.plan(subscription);
-                return "planned";
+                SubscriptionPlan plan = client.plan(subscription);
+                return client + " planned: " + String.join(", ", plan.changes().stream()
+                        .map(c -> c.action().sign() + " " + c.action().verb() + " " + c.subject()).toList());
             } catch (CoherenceClientException e) {
                 return client + " " + e.awsErrorCode().orElse("no code");
             }

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SubscriptionTest {
 
     /** A valid builder that each case of the table breaks in one way. */
-    private static Subscription.Builder valid() {
+    static Subscription.Builder valid() {
         return Subscription.builder().name("log-new-environments").pattern(Fixtures.newEnvironments());
     }
 
