@@ -33,7 +33,7 @@ final class Checks {
     /** Checks a method argument that is not part of the JSON (a handler, an input). */
     static <T> T argument(T value, String name) {
         if (value == null) {
-            throw new CoherenceEventException("", name + " must not be null.");
+            throw CoherenceEventException.about("Invalid argument", "", name + " must not be null.");
         }
         return value;
     }

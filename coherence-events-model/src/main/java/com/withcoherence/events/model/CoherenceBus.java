@@ -47,23 +47,23 @@ public record CoherenceBus(String name) {
      */
     public CoherenceBus {
         if (name == null || name.isEmpty()) {
-            throw new CoherenceEventException("", "the bus name must be a non-empty string; pass the name of the "
+            throw CoherenceEventException.about("Invalid bus", "", "the bus name must be a non-empty string; pass the name of the "
                     + "'…" + NAME_SUFFIX + "' bus Coherence created, or use CoherenceBus.forApp(appNameAndHash).");
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new CoherenceEventException("", "the bus name has " + name.length() + " characters but EventBridge "
+            throw CoherenceEventException.about("Invalid bus", "", "the bus name has " + name.length() + " characters but EventBridge "
                     + "allows at most " + MAX_NAME_LENGTH + ".");
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (!isNameChar(c)) {
-                throw new CoherenceEventException("", "the bus name '" + name + "' has the character '" + c
+                throw CoherenceEventException.about("Invalid bus", "", "the bus name '" + name + "' has the character '" + c
                         + "' at index " + i + "; EventBridge bus names use only A-Z, a-z, 0-9, '.', '-' and '_'. "
                         + "To name a bus by ARN use CoherenceBus.of(arn).");
             }
         }
         if (name.equals("default")) {
-            throw new CoherenceEventException("", "Coherence never sends to the 'default' bus; pass the name of the '…"
+            throw CoherenceEventException.about("Invalid bus", "", "Coherence never sends to the 'default' bus; pass the name of the '…"
                     + NAME_SUFFIX + "' bus Coherence created in the non-production account.");
         }
     }
@@ -77,7 +77,7 @@ public record CoherenceBus(String name) {
      */
     public static CoherenceBus forApp(String appNameAndHash) {
         if (appNameAndHash == null || appNameAndHash.isEmpty()) {
-            throw new CoherenceEventException("", "the application name and hash must be a non-empty string such as "
+            throw CoherenceEventException.about("Invalid bus", "", "the application name and hash must be a non-empty string such as "
                     + "'12309ijsdf-your-app-name'.");
         }
         return new CoherenceBus(appNameAndHash + NAME_SUFFIX);
@@ -94,7 +94,7 @@ public record CoherenceBus(String name) {
         if (nameOrArn != null && nameOrArn.startsWith("arn:")) {
             String[] parts = nameOrArn.split(":", 6);
             if (parts.length != 6 || !parts[2].equals("events") || !parts[5].startsWith("event-bus/")) {
-                throw new CoherenceEventException("", "'" + nameOrArn + "' is not an event-bus ARN; expected "
+                throw CoherenceEventException.about("Invalid bus", "", "'" + nameOrArn + "' is not an event-bus ARN; expected "
                         + "arn:aws:events:REGION:ACCOUNT:event-bus/NAME.");
             }
             return new CoherenceBus(parts[5].substring("event-bus/".length()));
@@ -142,7 +142,7 @@ public record CoherenceBus(String name) {
 
     private static String arnPart(String value, String what) {
         if (value == null || value.isEmpty() || value.indexOf(':') >= 0) {
-            throw new CoherenceEventException("", what + " must be a non-empty string without ':' to build an ARN, "
+            throw CoherenceEventException.about("Invalid bus", "", what + " must be a non-empty string without ':' to build an ARN, "
                     + "but was " + (value == null ? "null" : "'" + value + "'") + ".");
         }
         return value;

@@ -1,10 +1,12 @@
 package com.withcoherence.events.model;
 
 /**
- * Thrown when input is not a valid Coherence event, or when a value object is built from invalid parts.
+ * Thrown when input is not a valid Coherence event, when a value object is built from invalid parts, or (as its one
+ * subclass {@link EventPatternException}) when an EventBridge event pattern is not valid.
  *
- * <p>It is thrown by every parse method of {@link CoherenceEvents}, by the constructors of the event records, and by
- * {@link CoherenceBus}. Its {@link #pointer()} is the <a href="https://www.rfc-editor.org/rfc/rfc6901">JSON
+ * <p>It is thrown by every parse method of {@link CoherenceEvents}, by the constructors of the event records, by
+ * {@link CoherenceBus}, and by {@link EventPattern}. The family is sealed: catch this type for every failure of the
+ * model, or {@link EventPatternException} for a pattern EventBridge would reject. Its {@link #pointer()} is the <a href="https://www.rfc-editor.org/rfc/rfc6901">JSON
  * pointer</a> of the offending value in the document that was read (the empty string for the document itself), and
  * its message says what was expected there and what to do about it. Typical causes are a handler wired to events
  * that are not Coherence's (check the rule's pattern selects {@code "source": ["Coherence"]}), a target with an
@@ -13,15 +15,20 @@ package com.withcoherence.events.model;
  *
  * <p>Instances are immutable and safe to share between threads.
  */
-public final class CoherenceEventException extends RuntimeException {
+public sealed class CoherenceEventException extends RuntimeException permits EventPatternException {
 
     private static final long serialVersionUID = 1L;
+
+    private static final String EVENT = "Invalid Coherence event";
 
     /** The JSON pointer of the offending value; {@code ""} for the whole document. */
     private final String pointer;
 
     /** What is wrong at the pointer and how to fix it. */
     private final String problem;
+
+    /** What was being read or built, e.g. "Invalid Coherence event" or "Invalid tracker state". */
+    private final String subject;
 
     /**
      * Creates an exception for the value at {@code pointer}.
@@ -43,24 +50,56 @@ public final class CoherenceEventException extends RuntimeException {
      * @param cause the underlying failure, possibly {@code null}
      */
     public CoherenceEventException(String pointer, String problem, Throwable cause) {
-        super(format(pointer == null ? "" : pointer, problem == null ? "" : problem), cause);
+        this(EVENT, pointer, problem, cause, true);
+    }
+
+    private CoherenceEventException(String subject, String pointer, String problem, Throwable cause,
+            boolean formatted) {
+        super(format(subject, pointer == null ? "" : pointer, problem == null ? "" : problem), cause);
+        this.subject = subject;
         this.pointer = pointer == null ? "" : pointer;
         this.problem = problem == null ? "" : problem;
     }
 
-    private static String format(String pointer, String problem) {
-        StringBuilder message = new StringBuilder(problem.length() + pointer.length() + 24);
-        message.append("Invalid Coherence event at ");
-        if (pointer.isEmpty()) {
-            message.append("the document root");
-        } else {
-            message.append(pointer);
+    /**
+     * Creates an exception about something other than an event (tracker state, settings, an argument), so that its
+     * message does not claim an event was invalid: {@code "<subject> at <pointer>: <problem>"}, or
+     * {@code "<subject>: <problem>"} when the pointer is empty.
+     */
+    static CoherenceEventException about(String subject, String pointer, String problem) {
+        return new CoherenceEventException(subject, pointer, problem, null, true);
+    }
+
+    /** As {@link #about(String, String, String)}, with a cause. */
+    static CoherenceEventException about(String subject, String pointer, String problem, Throwable cause) {
+        return new CoherenceEventException(subject, pointer, problem, cause, true);
+    }
+
+    /**
+     * Creates an exception whose {@link #getMessage()} is {@code message} as given, for subclasses whose messages
+     * follow another format (EventBridge's, for {@link EventPatternException}).
+     */
+    CoherenceEventException(String message, String pointer, String problem, Throwable cause) {
+        super(message, cause);
+        this.subject = EVENT;
+        this.pointer = pointer == null ? "" : pointer;
+        this.problem = problem == null ? "" : problem;
+    }
+
+    private static String format(String subject, String pointer, String problem) {
+        StringBuilder message = new StringBuilder(subject.length() + problem.length() + pointer.length() + 24);
+        message.append(subject);
+        if (subject.equals(EVENT)) {
+            message.append(" at ").append(pointer.isEmpty() ? "the document root" : pointer);
+        } else if (!pointer.isEmpty()) {
+            message.append(" at ").append(pointer);
         }
         return message.append(": ").append(problem).toString();
     }
 
     /**
-     * Returns the JSON pointer of the offending value.
+     * Returns the JSON pointer of the offending value: in the event for a parse failure, in the pattern for an
+     * {@link EventPatternException}.
      *
      * @return the pointer, {@code ""} for the whole document; never {@code null}
      */
@@ -82,7 +121,7 @@ public final class CoherenceEventException extends RuntimeException {
         if (prefix.isEmpty()) {
             return this;
         }
-        CoherenceEventException moved = new CoherenceEventException(prefix + pointer, problem, getCause());
+        CoherenceEventException moved = new CoherenceEventException(subject, prefix + pointer, problem, getCause(), true);
         moved.setStackTrace(getStackTrace());
         return moved;
     }

@@ -181,7 +181,7 @@ public final class CoherenceSchemas {
     static CoherenceEventException missingValidator(Throwable cause) {
         String found = cause == null ? ", and it is not there"
                 : ", but the version found cannot be used (" + cause + ")";
-        return new CoherenceEventException("", "CoherenceSchemas needs com.networknt:json-schema-validator:2.0.x on "
+        return CoherenceEventException.about("Missing dependency", "", "CoherenceSchemas needs com.networknt:json-schema-validator:2.0.x on "
                 + "the class path" + found + ". Add the dependency com.networknt:json-schema-validator:2.0.8 (any "
                 + "2.0.x; not 1.x, whose API differs, nor 3.x, which needs Jackson 3) to your build. Parsing events "
                 + "with CoherenceEvents needs only Jackson.", cause);

@@ -1,9 +1,13 @@
 package com.withcoherence.events.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one handler invocation received: one or more messages, each carrying a Coherence event or failing to.
@@ -92,15 +96,7 @@ public record Delivery(List<DeliveryRecord> records) {
      * @return a new mutable map the Lambda runtime serialises as that JSON; never {@code null}
      */
     public Map<String, Object> batchItemFailures() {
-        List<Map<String, String>> items = new ArrayList<>();
-        for (DeliveryRecord.Failed failed : failures()) {
-            Map<String, String> item = new LinkedHashMap<>();
-            item.put("itemIdentifier", failed.messageId());
-            items.add(item);
-        }
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("batchItemFailures", items);
-        return response;
+        return batchItemFailures(List.of());
     }
 
     /**
@@ -109,10 +105,68 @@ public record Delivery(List<DeliveryRecord> records) {
      * @return the JSON, never {@code null}
      */
     public String batchItemFailuresJson() {
-        List<String> ids = new ArrayList<>();
-        for (DeliveryRecord.Failed failed : failures()) {
-            ids.add(failed.messageId());
+        return batchItemFailuresJson(List.of());
+    }
+
+    /**
+     * Returns the partial batch response for the messages that could not be read <em>and</em> those the handler
+     * failed to process, each once, in delivery order:
+     *
+     * <pre>{@code
+     * List<String> failed = new ArrayList<>();
+     * for (DeliveryRecord record : delivery.records()) {
+     *     record.event().ifPresent(event -> {
+     *         try { handle(event); } catch (RuntimeException e) { failed.add(record.messageId()); }
+     *     });
+     * }
+     * return delivery.batchItemFailures(failed);
+     * }</pre>
+     *
+     * @param failedWhileHandling the message ids of records the handler could not process; must not be {@code null}
+     * @return a new mutable map the Lambda runtime serialises as {@code {"batchItemFailures": [...]}}; never
+     *     {@code null}
+     * @throws CoherenceEventException if {@code failedWhileHandling} is {@code null} or holds {@code null}
+     */
+    public Map<String, Object> batchItemFailures(Collection<String> failedWhileHandling) {
+        List<Map<String, String>> items = new ArrayList<>();
+        for (String id : failedIds(failedWhileHandling)) {
+            Map<String, String> item = new LinkedHashMap<>();
+            item.put("itemIdentifier", id);
+            items.add(item);
         }
-        return DeliveryReader.batchItemFailuresJson(ids);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("batchItemFailures", items);
+        return response;
+    }
+
+    /**
+     * Returns {@link #batchItemFailures(Collection)} as JSON text, for a {@code RequestStreamHandler}.
+     *
+     * @param failedWhileHandling the message ids of records the handler could not process; must not be {@code null}
+     * @return the JSON, never {@code null}
+     * @throws CoherenceEventException if {@code failedWhileHandling} is {@code null} or holds {@code null}
+     */
+    public String batchItemFailuresJson(Collection<String> failedWhileHandling) {
+        return DeliveryReader.batchItemFailuresJson(failedIds(failedWhileHandling));
+    }
+
+    /** The ids of unreadable records and of {@code handled} failures, each once, in delivery order. */
+    private List<String> failedIds(Collection<String> failedWhileHandling) {
+        Checks.argument(failedWhileHandling, "failedWhileHandling");
+        Set<String> handled = new HashSet<>();
+        for (String id : failedWhileHandling) {
+            handled.add(Checks.argument(id, "failedWhileHandling element"));
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (DeliveryRecord record : records) {
+            if (record instanceof DeliveryRecord.Failed || handled.contains(record.messageId())) {
+                ids.add(record.messageId());
+            }
+        }
+        // Ids the caller names that are not in this delivery are still reported: better a retry than a loss.
+        for (String id : failedWhileHandling) {
+            ids.add(id);
+        }
+        return new ArrayList<>(ids);
     }
 }

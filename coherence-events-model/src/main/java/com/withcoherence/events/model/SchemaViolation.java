@@ -47,15 +47,15 @@ public record SchemaViolation(String pointer, String keyword, String message)
      */
     public SchemaViolation {
         if (pointer == null || !(pointer.isEmpty() || pointer.charAt(0) == '/')) {
-            throw new CoherenceEventException("", "pointer must be a JSON pointer (\"\" or starting with '/') but was "
+            throw CoherenceEventException.about("Invalid argument", "", "pointer must be a JSON pointer (\"\" or starting with '/') but was "
                     + (pointer == null ? "null" : EventReader.quote(pointer)) + ".");
         }
         if (keyword == null || keyword.isEmpty()) {
-            throw new CoherenceEventException("", "keyword must be a non-empty string (the JSON Schema keyword that "
+            throw CoherenceEventException.about("Invalid argument", "", "keyword must be a non-empty string (the JSON Schema keyword that "
                     + "failed, or \"" + JSON_KEYWORD + "\") but was " + (keyword == null ? "null" : "empty") + ".");
         }
         if (message == null || message.isEmpty()) {
-            throw new CoherenceEventException("", "message must be a non-empty string but was "
+            throw CoherenceEventException.about("Invalid argument", "", "message must be a non-empty string but was "
                     + (message == null ? "null" : "empty") + ".");
         }
     }

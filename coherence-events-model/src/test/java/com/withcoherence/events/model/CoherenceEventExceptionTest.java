@@ -35,4 +35,23 @@ class CoherenceEventExceptionTest {
         assertSame(cause, moved.getCause());
         assertSame(e, e.under(""));
     }
+
+    @Test
+    void saysWhatWasInvalidWhenItIsNotAnEvent() {
+        assertEquals("Invalid tracker state at /environments/0: expected an object.",
+                CoherenceEventException.about("Invalid tracker state", "/environments/0", "expected an object.")
+                        .getMessage());
+        assertEquals("Invalid argument: handler must not be null.",
+                CoherenceEventException.about("Invalid argument", "", "handler must not be null.").getMessage());
+        assertEquals("Invalid tracker state at /x/y: bad.",
+                CoherenceEventException.about("Invalid tracker state", "/y", "bad.").under("/x").getMessage());
+    }
+
+    @Test
+    void namesTheArgumentThatIsMissing() {
+        CoherenceEventException e = org.junit.jupiter.api.Assertions.assertThrows(CoherenceEventException.class,
+                () -> CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS).dispatch(null));
+
+        assertEquals("Invalid argument: handler must not be null.", e.getMessage());
+    }
 }

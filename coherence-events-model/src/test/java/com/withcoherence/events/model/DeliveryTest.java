@@ -249,4 +249,28 @@ class DeliveryTest {
         assertTrue(failed.event().isEmpty());
         assertInstanceOf(CoherenceEventException.class, failed.error().orElseThrow());
     }
+
+    @Test
+    void reportsMessagesTheHandlerFailedToProcessBesideTheUnreadableOnes() {
+        Delivery delivery = CoherenceEvents.parseDelivery(batch(sqsRecord("m-1", Samples.NEW_ENVIRONMENTS),
+                sqsRecord("m-2", "{}"), sqsRecord("m-3", Samples.VALID_ENVIRONMENTS)));
+
+        Map<String, Object> response = delivery.batchItemFailures(List.of("m-3", "m-3"));
+
+        assertEquals(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "m-2"),
+                Map.of("itemIdentifier", "m-3"))), response);
+        assertEquals(Samples.tree("{\"batchItemFailures\":[{\"itemIdentifier\":\"m-2\"},{\"itemIdentifier\":\"m-3\"}]}"),
+                Samples.tree(delivery.batchItemFailuresJson(List.of("m-3"))));
+    }
+
+    @Test
+    void stillReportsAHandlerFailureForAnIdNotInTheDelivery() {
+        Delivery delivery = CoherenceEvents.parseDelivery(batch(sqsRecord("m-1", Samples.NEW_ENVIRONMENTS)));
+
+        assertEquals(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "other"))),
+                delivery.batchItemFailures(List.of("other")));
+        assertThrows(CoherenceEventException.class, () -> delivery.batchItemFailures(null));
+        assertThrows(CoherenceEventException.class,
+                () -> delivery.batchItemFailures(java.util.Arrays.asList((String) null)));
+    }
 }

@@ -1,0 +1,102 @@
+package com.withcoherence.events.cli;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.function.Supplier;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import com.withcoherence.events.client.CoherenceClientException;
+
+/**
+ * The options of every command that calls EventBridge: real AWS through the default credential and Region chains, or
+ * any endpoint (the loopback one of {@code serve}, LocalStack, …) with {@code --endpoint-url}.
+ */
+final class AwsOptions {
+
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "Call this EventBridge endpoint instead of AWS's, e.g. http://127.0.0.1:4010 from "
+                    + "'coherence-events serve'. A loopback endpoint needs no credentials.")
+    URI endpointUrl;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "The AWS Region; defaults to AWS_REGION, then the profile's Region.")
+    String region;
+
+    /** Builds the EventBridge client the command uses; the caller closes it. */
+    EventBridgeClient eventBridge() {
+        boolean loopback = endpointUrl != null && isLoopback(endpointUrl);
+        software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder builder = EventBridgeClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(region(loopback))
+                .credentialsProvider(credentials(loopback));
+        if (endpointUrl != null) {
+            builder.endpointOverride(endpointUrl);
+        }
+        return builder.build();
+    }
+
+    private Region region(boolean loopback) {
+        if (region != null) {
+            return Region.of(region);
+        }
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException e) {
+            if (loopback) {
+                return Region.US_EAST_1;
+            }
+            throw new CliException(ExitCode.USAGE, "no AWS Region: pass --region or set AWS_REGION.");
+        }
+    }
+
+    private static AwsCredentialsProvider credentials(boolean loopback) {
+        DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+        if (!loopback) {
+            return chain;
+        }
+        try {
+            chain.resolveCredentials();
+            return chain;
+        } catch (SdkClientException e) {
+            // A loopback emulator accepts any signature: spare the user from inventing credentials.
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        }
+    }
+
+    private static boolean isLoopback(URI uri) {
+        try {
+            return uri.getHost() != null && InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Runs an AWS call, turning every failure into one line and exit code 2. */
+    <T> T call(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (CoherenceClientException e) {
+            throw new CliException(ExitCode.USAGE, e.getMessage(), e);
+        } catch (AwsServiceException e) {
+            throw new CliException(ExitCode.USAGE, what + " failed: " + e.awsErrorDetails().errorCode() + ": "
+                    + e.awsErrorDetails().errorMessage(), e);
+        } catch (SdkClientException e) {
+            String where = endpointUrl != null ? endpointUrl.toString() : "AWS";
+            throw new CliException(ExitCode.USAGE, what + " failed: cannot reach EventBridge at " + where + " ("
+                    + e.getMessage() + ")", e);
+        } catch (SdkException e) {
+            throw new CliException(ExitCode.USAGE, what + " failed: " + e.getMessage(), e);
+        }
+    }
+}

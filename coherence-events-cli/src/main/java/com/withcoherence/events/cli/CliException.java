@@ -1,0 +1,23 @@
+package com.withcoherence.events.cli;
+
+/** A failure the CLI reports as one line on stderr with an exit code, without a stack trace unless --verbose. */
+final class CliException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int exitCode;
+
+    CliException(int exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    CliException(int exitCode, String message, Throwable cause) {
+        super(message, cause);
+        this.exitCode = exitCode;
+    }
+
+    int exitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,115 @@
+package com.withcoherence.events.cli;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code coherence-events} command line: {@code demo}, {@code serve}, {@code subscribe}, {@code unsubscribe},
+ * {@code list}, {@code publish}, {@code parse}, {@code validate} and {@code match}.
+ *
+ * <p>Exit codes are the same for every command: 0 for success (valid, matching), 1 for a negative answer about the
+ * input (invalid, no match), 2 when the command could not run (usage, unreadable file, unreachable or refusing
+ * service). Errors are one line on stderr; {@code --verbose} adds the stack trace.
+ */
+public final class Main {
+
+    /** Where a command reads and writes; the real streams in {@link #main}, captured ones in tests. */
+    record Io(InputStream in, PrintWriter out, PrintWriter err) {
+    }
+
+    private Main() {
+    }
+
+    /**
+     * Runs the CLI and exits with its exit code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        // The client logs one INFO line per change it makes; the commands print those changes themselves, so the
+        // log shows them only with --verbose. Set before any logger exists.
+        boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        }
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(new Io(System.in, out, err), args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the CLI in-process and returns the exit code; never calls {@link System#exit}. */
+    static int run(Io io, String... args) {
+        List<String> arguments = Arrays.asList(args);
+        boolean verbose = arguments.contains("--verbose") || arguments.contains("-v");
+        CommandLine cli = new CommandLine(new TopCommand(io));
+        for (Object command : Commands.all(io)) {
+            cli.addSubcommand(command);
+        }
+        cli.setOut(io.out());
+        cli.setErr(io.err());
+        cli.setParameterExceptionHandler((exception, ignored) -> {
+            io.err().println("coherence-events: " + exception.getMessage());
+            CommandLine failed = exception.getCommandLine();
+            io.err().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            if (exception instanceof CliException) {
+                io.err().println("coherence-events: " + exception.getMessage());
+                if (verbose) {
+                    exception.printStackTrace(io.err());
+                }
+                return ((CliException) exception).exitCode();
+            }
+            io.err().println("coherence-events: " + failed.getCommandName() + " failed: " + exception);
+            if (verbose) {
+                exception.printStackTrace(io.err());
+            } else {
+                io.err().println("Run again with --verbose for the stack trace.");
+            }
+            return ExitCode.USAGE;
+        });
+        int code = cli.execute(args);
+        io.out().flush();
+        io.err().flush();
+        return code;
+    }
+
+    /** The root command: prints its usage when called without a subcommand. */
+    @Command(name = "coherence-events", mixinStandardHelpOptions = true, version = "coherence-events 0.1.0",
+            description = {"React to Coherence's EventBridge events: parse and validate them, route them with "
+                    + "EventBridge rules, and try it all on an embedded loopback EventBridge.",
+                    "", "Start with: coherence-events demo"},
+            footer = {"", "Exit codes: 0 success/match/valid, 1 no match/invalid input, 2 usage or environment "
+                    + "error."})
+    static final class TopCommand implements java.util.concurrent.Callable<Integer> {
+
+        @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+                description = "Print stack traces with errors.")
+        boolean verbose;
+
+        private final Io io;
+
+        TopCommand(Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() {
+            io.err().println("coherence-events: a command is required.");
+            new CommandLine(this).usage(io.err());
+            return ExitCode.USAGE;
+        }
+    }
+}

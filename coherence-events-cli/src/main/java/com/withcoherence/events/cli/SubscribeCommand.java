@@ -1,0 +1,140 @@
+package com.withcoherence.events.cli;
+
+import com.withcoherence.events.client.CoherenceClientException;
+import com.withcoherence.events.client.CoherenceEventsClient;
+import com.withcoherence.events.client.PlannedChange;
+import com.withcoherence.events.client.SubscribeResult;
+import com.withcoherence.events.client.Subscription;
+import com.withcoherence.events.client.SubscriptionPlan;
+import com.withcoherence.events.client.SubscriptionTarget;
+import com.withcoherence.events.client.TargetPermission;
+import com.withcoherence.events.model.CoherenceEventException;
+import com.withcoherence.events.model.EventPattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/** {@code subscribe}: creates or updates a rule and its targets on the Coherence bus, idempotently. */
+@Command(name = "subscribe", mixinStandardHelpOptions = true,
+        description = {"Creates or updates a rule on the Coherence bus so that it ends exactly as described: its "
+                + "pattern, and these targets and no others. Prints the plan, then what changed and the "
+                + "permission each target needs. Running it again changes nothing.",
+                "Exit code 0 on success, 2 when the subscription is invalid or EventBridge refuses it."})
+final class SubscribeCommand implements Callable<Integer> {
+
+    @Option(names = "--bus", required = true, paramLabel = "NAME", description = "The Coherence bus (name or ARN).")
+    String bus;
+
+    @Option(names = "--rule", required = true, paramLabel = "NAME", description = "The rule's name.")
+    String rule;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "The rule's description.")
+    String description;
+
+    @Option(names = "--detail-type", paramLabel = "TYPE",
+            description = "Select this detail-type (new_environments, valid_environments); repeat for several. "
+                    + "Default: every Coherence event.")
+    List<String> detailTypes = new ArrayList<>();
+
+    @Option(names = "--environment-prefix", paramLabel = "PREFIX",
+            description = "Select events listing an environment whose name starts with PREFIX.")
+    List<String> environmentPrefixes = new ArrayList<>();
+
+    @Option(names = "--application", paramLabel = "NAME",
+            description = "Select events listing an environment of this application.")
+    List<String> applications = new ArrayList<>();
+
+    @Option(names = "--target", required = true, paramLabel = "ARN",
+            description = "A target's ARN (Lambda function, SQS queue, SNS topic, log group, …); repeat for up to 5.")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--max-retries", paramLabel = "N", description = "Retry a failed delivery up to N times (0-185).")
+    Integer maxRetries;
+
+    @Option(names = "--max-age", paramLabel = "SECONDS",
+            description = "Stop retrying an event after SECONDS (60-86400).")
+    Integer maxAge;
+
+    @Option(names = "--dead-letter", paramLabel = "ARN",
+            description = "The SQS queue that receives events whose delivery failed for good.")
+    String deadLetter;
+
+    @Option(names = "--dry-run", description = "Print the plan and change nothing.")
+    boolean dryRun;
+
+    @Mixin
+    AwsOptions aws = new AwsOptions();
+
+    private final Main.Io io;
+
+    SubscribeCommand(Main.Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        Subscription subscription = subscription();
+        try (EventBridgeClient eventBridge = aws.eventBridge()) {
+            CoherenceEventsClient client = aws.call("connecting", () -> CoherenceEventsClient.builder()
+                    .eventBridge(eventBridge).bus(bus).build());
+            SubscriptionPlan plan = aws.call("planning", () -> client.plan(subscription));
+            io.out().println("plan for rule " + rule + " on " + client.busName() + ":");
+            if (plan.isEmpty()) {
+                io.out().println("  (nothing to change: the rule is already as described)");
+            }
+            plan.lines().forEach(line -> io.out().println("  " + line));
+            if (dryRun) {
+                io.out().println("dry run: nothing changed");
+                return ExitCode.OK;
+            }
+            SubscribeResult result = aws.call("subscribe", () -> client.subscribe(subscription));
+            io.out().println(result.changed() ? "changed:" : "nothing changed");
+            for (PlannedChange change : result.changes()) {
+                io.out().println("  " + change.action().sign() + " " + change.subject()
+                        + (change.detail().isEmpty() ? "" : " (" + change.detail() + ")"));
+            }
+            io.out().println("rule ARN: " + result.ruleArn());
+            for (TargetPermission permission : result.permissions()) {
+                io.out().println("permission for target " + permission.targetId() + ": " + permission.howToApply());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    private Subscription subscription() {
+        try {
+            EventPattern.Builder pattern = EventPattern.builder();
+            if (!detailTypes.isEmpty()) {
+                pattern.detailTypes(detailTypes.toArray(String[]::new));
+            }
+            if (!environmentPrefixes.isEmpty()) {
+                pattern.environmentNamePrefixes(environmentPrefixes.toArray(String[]::new));
+            }
+            if (!applications.isEmpty()) {
+                pattern.applicationNames(applications.toArray(String[]::new));
+            }
+            Subscription.Builder builder = Subscription.builder().name(rule).pattern(pattern.build());
+            if (description != null) {
+                builder.description(description);
+            }
+            for (String arn : targets) {
+                SubscriptionTarget target = SubscriptionTarget.arn(arn);
+                if (maxRetries != null || maxAge != null) {
+                    target = target.withRetryPolicy(maxRetries != null ? maxRetries : 185,
+                            maxAge != null ? maxAge : 86_400);
+                }
+                if (deadLetter != null) {
+                    target = target.withDeadLetterQueue(deadLetter);
+                }
+                builder.target(target);
+            }
+            return builder.build();
+        } catch (CoherenceClientException | CoherenceEventException e) {
+            throw new CliException(ExitCode.USAGE, e.getMessage(), e);
+        }
+    }
+}

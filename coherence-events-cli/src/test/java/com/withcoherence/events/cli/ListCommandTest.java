@@ -1,0 +1,40 @@
+package com.withcoherence.events.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.withcoherence.events.testkit.RuleDefinition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ListCommandTest {
+
+    private final LoopbackEndpoint aws = new LoopbackEndpoint();
+
+    @AfterEach
+    void stop() {
+        aws.close();
+    }
+
+    @Test
+    void marksTheRulesCoherenceEventsManages() {
+        CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule", "ours",
+                "--target", "arn:aws:sqs:us-east-1:123456789012:provisioner");
+        aws.bridge.putRule(RuleDefinition.of("theirs", LoopbackEndpoint.BUS, "{\"source\": [\"Coherence\"]}"));
+
+        CliRun run = CliRun.of("list", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS);
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("* ours  ENABLED"), run.out());
+        assertTrue(run.out().contains("  theirs  ENABLED"), run.out());
+        assertTrue(run.out().contains("-> provisioner  arn:aws:sqs:us-east-1:123456789012:provisioner"), run.out());
+    }
+
+    @Test
+    void saysWhenTheBusHasNoRules() {
+        CliRun run = CliRun.of("list", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS);
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("no rules on"), run.out());
+    }
+}

@@ -1,0 +1,75 @@
+package com.withcoherence.events.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.withcoherence.events.model.CoherenceEvents;
+import com.withcoherence.events.testkit.CoherenceFixtures;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParseCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsTheDocumentedEventAsNormalisedJson() {
+        CliRun run = CliRun.of("parse", SampleFiles.newEnvironments(dir).toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(CoherenceFixtures.documentedNewEnvironments(), CoherenceEvents.parse(run.out()));
+        assertTrue(run.out().contains("\n  \"version\""), "indented for people: " + run.out());
+    }
+
+    @Test
+    void printsOneCompactLineWithJson() {
+        CliRun run = CliRun.of("parse", "--json", SampleFiles.validEnvironments(dir).toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(CoherenceEvents.toJson(CoherenceFixtures.documentedValidEnvironments()) + System.lineSeparator(),
+                run.out());
+    }
+
+    @Test
+    void readsStandardInput() {
+        CliRun run = CliRun.withInput(CoherenceFixtures.documentedNewEnvironmentsJson(), "parse", "--json", "-");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(CoherenceFixtures.documentedNewEnvironments(), CoherenceEvents.parse(run.out()));
+    }
+
+    @Test
+    void rejectsAForeignEventWithThePointerOnOneLineAndExitCodeOne() {
+        Path foreign = SampleFiles.write(dir, "ec2.json",
+                CoherenceFixtures.documentedNewEnvironmentsJson().replace("\"Coherence\"", "\"aws.ec2\""));
+
+        CliRun run = CliRun.of("parse", foreign.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("coherence-events: Invalid Coherence event at /source:"), run.err());
+        assertEquals(1, run.err().lines().count(), "one line, no stack trace: " + run.err());
+    }
+
+    @Test
+    void printsTheStackTraceOnlyWithVerbose() {
+        Path broken = SampleFiles.write(dir, "broken.json", "{");
+
+        CliRun run = CliRun.of("parse", "--verbose", broken.toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void reportsAMissingFileAsAUsageError() {
+        CliRun run = CliRun.of("parse", dir.resolve("nope.json").toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("no such file"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+    }
+}

@@ -1,0 +1,81 @@
+package com.withcoherence.events.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.withcoherence.events.testkit.CoherenceFixtures;
+import com.withcoherence.events.testkit.RuleDefinition;
+import com.withcoherence.events.testkit.Target;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PublishCommandTest {
+
+    private static final String LOG_EVENTS = "arn:aws:lambda:us-east-1:123456789012:function:log-events";
+
+    private final LoopbackEndpoint aws = new LoopbackEndpoint();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        aws.close();
+    }
+
+    @Test
+    void publishesTheDocumentedEventsAndOnlyTheNewOneReachesTheConsoleRule() {
+        aws.bridge.putRule(RuleDefinition.of("new", LoopbackEndpoint.BUS,
+                "{\"source\": [\"Coherence\"], \"detail-type\": [\"new_environments\"]}"));
+        aws.bridge.putTargets(LoopbackEndpoint.BUS, "new", List.of(Target.of("log-events", LOG_EVENTS)));
+        Path created = SampleFiles.newEnvironments(dir);
+        Path valid = SampleFiles.validEnvironments(dir);
+
+        CliRun run = CliRun.of("publish", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS,
+                created.toString(), valid.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out());
+        assertTrue(lines.get(0).startsWith(created + ": accepted as "), run.out());
+        assertTrue(lines.get(1).startsWith(valid + ": accepted as "), run.out());
+        assertEquals(List.of(CoherenceFixtures.documentedNewEnvironments().environments()),
+                aws.bridge.deliveryLog().eventsTo(LOG_EVENTS).stream()
+                        .map(event -> ((com.withcoherence.events.model.NewEnvironmentsEvent) event).environments())
+                        .toList());
+    }
+
+    @Test
+    void publishesNothingWhenAFileIsNotACoherenceEvent() {
+        Path bad = SampleFiles.write(dir, "bad.json", "{\"source\": \"aws.ec2\"}");
+
+        CliRun run = CliRun.of("publish", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS,
+                SampleFiles.newEnvironments(dir).toString(), bad.toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("bad.json") && run.err().contains("Nothing was published"), run.err());
+        assertEquals(0, aws.endpoint.requests().total());
+    }
+
+    @Test
+    void refusesToPublishToABusThatDoesNotExist() {
+        CliRun run = CliRun.of("publish", "--endpoint-url", aws.url(), "--bus", "nope-coherence-events",
+                SampleFiles.newEnvironments(dir).toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("nope-coherence-events"), run.err());
+    }
+
+    @Test
+    void reportsAnUnreachableEndpoint() {
+        CliRun run = CliRun.of("publish", "--endpoint-url", "http://127.0.0.1:9", "--bus", LoopbackEndpoint.BUS,
+                SampleFiles.newEnvironments(dir).toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("could not reach"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+}

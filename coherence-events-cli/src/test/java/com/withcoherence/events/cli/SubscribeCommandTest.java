@@ -1,0 +1,86 @@
+package com.withcoherence.events.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.withcoherence.events.testkit.Rule;
+import com.withcoherence.events.testkit.Target;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SubscribeCommandTest {
+
+    private final LoopbackEndpoint aws = new LoopbackEndpoint();
+
+    @AfterEach
+    void stop() {
+        aws.close();
+    }
+
+    private CliRun subscribe(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("subscribe", "--endpoint-url", aws.url(), "--bus",
+                LoopbackEndpoint.BUS, "--rule", "log-new-environments", "--detail-type", "new_environments",
+                "--target", "arn:aws:lambda:us-east-1:123456789012:function:log-events"));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void createsTheRuleAndItsTargetAndPrintsThePermission() {
+        CliRun run = subscribe("--max-retries", "10", "--max-age", "3600");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("+ create rule log-new-environments"), run.out());
+        assertTrue(run.out().contains("aws lambda add-permission"), run.out());
+        Rule rule = aws.bridge.describeRule(LoopbackEndpoint.BUS, "log-new-environments");
+        assertEquals("{\"source\":[\"Coherence\"],\"detail-type\":[\"new_environments\"]}", rule.eventPattern()
+                .orElseThrow());
+        Target target = aws.bridge.listTargetsByRule(LoopbackEndpoint.BUS, "log-new-environments").get(0);
+        assertEquals(10, target.retryPolicy().orElseThrow().maximumRetryAttempts());
+    }
+
+    @Test
+    void changesNothingTheSecondTime() {
+        subscribe();
+        long writes = aws.endpoint.requests().writeCount();
+
+        CliRun again = subscribe();
+
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("nothing to change"), again.out());
+        assertEquals(writes, aws.endpoint.requests().writeCount());
+    }
+
+    @Test
+    void printsThePlanAndWritesNothingOnADryRun() {
+        CliRun run = subscribe("--dry-run");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("+ create rule log-new-environments"), run.out());
+        assertTrue(run.out().contains("dry run: nothing changed"), run.out());
+        assertEquals(0, aws.endpoint.requests().writeCount());
+    }
+
+    @Test
+    void rejectsAnInvalidSubscriptionBeforeAnyCall() {
+        CliRun run = CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule",
+                "bad name!", "--target", "arn:aws:lambda:us-east-1:123456789012:function:log-events",
+                "--max-retries", "500");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("name"), run.err());
+        assertTrue(run.err().contains("185"), run.err());
+        assertEquals(0, aws.endpoint.requests().total());
+    }
+
+    @Test
+    void reportsAMissingBusAsAnEnvironmentError() {
+        CliRun run = CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", "nope-coherence-events",
+                "--rule", "r", "--target", "arn:aws:lambda:us-east-1:123456789012:function:log-events");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("does not exist"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+}

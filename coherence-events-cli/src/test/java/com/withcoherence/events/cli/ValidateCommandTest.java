@@ -1,0 +1,44 @@
+package com.withcoherence.events.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.withcoherence.events.testkit.CoherenceFixtures;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void acceptsBothDocumentedEvents() {
+        assertEquals(new CliRun(0, "valid" + System.lineSeparator(), ""),
+                CliRun.of("validate", SampleFiles.newEnvironments(dir).toString()));
+        assertEquals(new CliRun(0, "valid" + System.lineSeparator(), ""),
+                CliRun.of("validate", SampleFiles.validEnvironments(dir).toString()));
+    }
+
+    @Test
+    void printsEachViolationWithItsPointer() {
+        Path bad = SampleFiles.write(dir, "bad.json", CoherenceFixtures.documentedNewEnvironmentsJson()
+                .replace("\"AESOIFH3341\"", "42").replace("\"us-east-1\"", "\"\""));
+
+        CliRun run = CliRun.of("validate", bad.toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().contains("/detail/new_environments/0/cloudfront_id: "), run.out());
+        assertTrue(run.out().contains("/region: "), run.out());
+        assertTrue(run.err().contains("violations"), run.err());
+    }
+
+    @Test
+    void reportsJsonThatIsNotWellFormedAsAViolation() {
+        CliRun run = CliRun.withInput("{\"version\": ", "validate", "-");
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().contains("[json]"), run.out());
+    }
+}
