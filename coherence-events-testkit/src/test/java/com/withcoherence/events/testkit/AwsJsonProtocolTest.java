@@ -576,9 +576,8 @@ class AwsJsonProtocolTest {
                     .event(event)).result());
             assertThrows(InvalidEventPatternException.class,
                     () -> events.testEventPattern(b -> b.eventPattern("{\"source\": [{\"prefix\": 1}]}").event(event)));
-            EventBridgeException e = assertThrows(EventBridgeException.class,
+            assertAwsError(EventBridgeException.class, "ValidationException", "Parameter Event is not valid.",
                     () -> events.testEventPattern(b -> b.eventPattern(NEW_ONLY).event("{\"source\": \"Coherence\"}")));
-            assertEquals("ValidationException", e.awsErrorDetails().errorCode());
         }
     }
 

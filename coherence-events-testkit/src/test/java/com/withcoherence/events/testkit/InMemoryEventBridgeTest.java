@@ -538,13 +538,16 @@ class InMemoryEventBridgeTest {
                     + "string"), e.getMessage());
         }
 
+        /** AWS-recorded (LocalStack snapshots test_plain_string_payload, test_invalid_event_payload): no reason. */
         @Test
-        void requiresTheEnvelopeMembersOfAnEvent() {
+        void refusesAnEventWithoutItsEnvelopeMembersInAwsWords() {
             InMemoryEventBridge bridge = InMemoryEventBridge.create();
-            EventBridgeServiceException e = assertThrows(EventBridgeServiceException.class,
-                    () -> bridge.testEventPattern(NEW_ONLY, "{\"source\": \"Coherence\", \"detail-type\": \"x\"}"));
-            assertEquals("ValidationException", e.errorCode());
-            assertTrue(e.getMessage().startsWith("Parameter Event is not valid."), e.getMessage());
+            for (String event : List.of("{\"source\": \"Coherence\", \"detail-type\": \"x\"}", "plain text",
+                    "\"a JSON string\"", "[]", "{\"id\": \"1\", \"account\": \"1\", \"source\": \"s\", "
+                            + "\"time\": \"t\", \"region\": \"r\"}")) {
+                assertServiceError("ValidationException", "Parameter Event is not valid.",
+                        () -> bridge.testEventPattern(NEW_ONLY, event));
+            }
         }
     }
 
