@@ -426,10 +426,12 @@ public final class InMemoryEventBridge implements AutoCloseable {
      * Lists one page of buses whose name starts with a prefix (ListEventBuses).
      *
      * @param namePrefix the prefix, 1 to 256 characters; {@code null} for all
-     * @param nextToken the previous page's token; {@code null} for the first page
+     * @param nextToken the previous page's token, from this same call (other arguments unchanged); {@code null}
+     *     for the first page
      * @param limit 1 to 100 buses; {@code null} for 100
      * @return the page, never {@code null}
-     * @throws EventBridgeServiceException {@code ValidationException} for a bad member or token
+     * @throws EventBridgeServiceException {@code ValidationException} for a bad member, or "Parameter NextToken is
+     *     not valid." for a token not given for this call
      */
     public Page<EventBus> listEventBuses(String namePrefix, String nextToken, Integer limit) {
         new ConstraintViolations().length(namePrefix, "namePrefix", 1, 256).throwIfAny();
@@ -439,7 +441,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
                 selected.add(bus);
             }
         }
-        return Pagination.page(selected, EventBus::name, nextToken, limit);
+        return Pagination.page(selected, EventBus::name, nextToken, limit, "ListEventBuses", namePrefix);
     }
 
     /**
@@ -566,11 +568,13 @@ public final class InMemoryEventBridge implements AutoCloseable {
      *
      * @param eventBusName the bus's name or ARN; {@code null} means {@code default}
      * @param namePrefix the prefix, 1 to 64 characters; {@code null} for all
-     * @param nextToken the previous page's token; {@code null} for the first page
+     * @param nextToken the previous page's token, from this same call (other arguments unchanged); {@code null}
+     *     for the first page
      * @param limit 1 to 100 rules; {@code null} for 100
      * @return the page, never {@code null}
      * @throws EventBridgeServiceException {@code ResourceNotFoundException} for a missing bus,
-     *     {@code ValidationException} for a bad member or token
+     *     {@code ValidationException} for a bad member, or "Parameter NextToken is not valid."
+     *     for a token not given for this call
      */
     public Page<Rule> listRules(String eventBusName, String namePrefix, String nextToken, Integer limit) {
         new ConstraintViolations()
@@ -583,7 +587,8 @@ public final class InMemoryEventBridge implements AutoCloseable {
                 selected.add(rule);
             }
         }
-        return Pagination.page(selected, Rule::name, nextToken, limit);
+        return Pagination.page(selected, Rule::name, nextToken, limit, "ListRules", busScope(eventBusName),
+                namePrefix);
     }
 
     /**
@@ -762,14 +767,17 @@ public final class InMemoryEventBridge implements AutoCloseable {
      *
      * @param eventBusName the bus's name or ARN; {@code null} means {@code default}
      * @param rule the rule's name
-     * @param nextToken the previous page's token; {@code null} for the first page
+     * @param nextToken the previous page's token, from this same call (other arguments unchanged); {@code null}
+     *     for the first page
      * @param limit 1 to 100 targets; {@code null} for 100
      * @return the page, never {@code null}
      * @throws EventBridgeServiceException {@code ResourceNotFoundException} for a missing bus or rule,
-     *     {@code ValidationException} for a bad member or token
+     *     {@code ValidationException} for a bad member, or "Parameter NextToken is not valid."
+     *     for a token not given for this call
      */
     public Page<Target> listTargetsByRule(String eventBusName, String rule, String nextToken, Integer limit) {
-        return Pagination.page(listTargetsByRule(eventBusName, rule), Target::id, nextToken, limit);
+        return Pagination.page(listTargetsByRule(eventBusName, rule), Target::id, nextToken, limit,
+                "ListTargetsByRule", busScope(eventBusName), rule);
     }
 
     /**
@@ -812,11 +820,13 @@ public final class InMemoryEventBridge implements AutoCloseable {
      *
      * @param eventBusName the bus's name or ARN; {@code null} means {@code default}
      * @param targetArn the target's ARN
-     * @param nextToken the previous page's token; {@code null} for the first page
+     * @param nextToken the previous page's token, from this same call (other arguments unchanged); {@code null}
+     *     for the first page
      * @param limit 1 to 100 names; {@code null} for 100
      * @return the page, never {@code null}
      * @throws EventBridgeServiceException {@code ResourceNotFoundException} for a missing bus,
-     *     {@code ValidationException} for a bad member or token
+     *     {@code ValidationException} for a bad member, or "Parameter NextToken is not valid."
+     *     for a token not given for this call
      */
     public Page<String> listRuleNamesByTarget(String eventBusName, String targetArn, String nextToken,
             Integer limit) {
@@ -836,7 +846,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
                 }
             }
         }
-        return Pagination.page(names, name -> name, nextToken, limit);
+        return Pagination.page(names, name -> name, nextToken, limit, "ListRuleNamesByTarget", busName, targetArn);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -1359,6 +1369,11 @@ public final class InMemoryEventBridge implements AutoCloseable {
             }
         }
         return nameOrArn;
+    }
+
+    /** The bus a List call names, by name, as its page tokens are bound to it; the caller validated it. */
+    private static String busScope(String nameOrArn) {
+        return nameOrArn == null ? DEFAULT_BUS : nameFromArn(nameOrArn);
     }
 
     private static String busName(String nameOrArn, String member, Pattern pattern, String patternText) {

@@ -292,6 +292,33 @@ class AwsJsonProtocolTest {
                     all.rules().get(0).arn());
         }
 
+        /**
+         * AWS-recorded for ListTargetsByRule given a ListRules token (GoogleCloudPlatform/terraformer#2082): HTTP 400
+         * ValidationException "Parameter NextToken is not valid.", not the API reference's "InvalidToken".
+         */
+        @Test
+        void refusesANextTokenNotGivenForTheSameCallAsAwsDoes() {
+            createBus();
+            putRule("a");
+            putRule("b");
+            events.putTargets(b -> b.rule("a").eventBusName(BUS).targets(t -> t.id("t1").arn(QUEUE),
+                    t -> t.id("t2").arn(LAMBDA)));
+            String rulesToken = events.listRules(b -> b.eventBusName(BUS).limit(1)).nextToken();
+            String targetsToken = events.listTargetsByRule(b -> b.rule("a").eventBusName(BUS).limit(1)).nextToken();
+
+            for (Executable call : List.<Executable>of(
+                    () -> events.listTargetsByRule(b -> b.rule("a").eventBusName(BUS).nextToken(rulesToken)),
+                    () -> events.listRules(b -> b.eventBusName(BUS).nextToken(targetsToken)),
+                    () -> events.listRules(b -> b.eventBusName(BUS).namePrefix("a").nextToken(rulesToken)),
+                    () -> events.listRules(b -> b.eventBusName(BUS).nextToken("made-up")),
+                    () -> events.listTargetsByRule(b -> b.rule("a").eventBusName(BUS).nextToken("made-up")))) {
+                assertAwsError(EventBridgeException.class, "ValidationException", "Parameter NextToken is not valid.",
+                        call);
+            }
+            assertEquals(List.of("b"), events.listRules(b -> b.eventBusName(BUS).limit(5).nextToken(rulesToken))
+                    .rules().stream().map(rule -> rule.name()).toList(), "another Limit is the same call");
+        }
+
         @Test
         void refusesALimitOutsideOneToAHundred() {
             createBus();

@@ -174,7 +174,7 @@ class EndpointHandlerTest {
                         + "[{\"Source\": \"s\", \"DetailType\": \"d\", \"Detail\": \"{}\"}]}", 400,
                         "ValidationException", "EndpointId abc.xyz names a global endpoint"),
                 post("a NextToken the endpoint never gave", "ListRules", "{\"NextToken\": \"!!\"}", 400,
-                        "ValidationException", "The NextToken '!!' is not valid"),
+                        "ValidationException", "Parameter NextToken is not valid."),
                 new Case("no X-Amz-Target", "POST", null, SIGNATURE, "{}".getBytes(StandardCharsets.UTF_8), 400,
                         "UnknownOperationException", "The request has no X-Amz-Target header"),
                 post("an EventBridge operation the endpoint does not answer", "CreateArchive", "{}", 400,
