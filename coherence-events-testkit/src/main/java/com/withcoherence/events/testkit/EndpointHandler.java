@@ -204,9 +204,9 @@ final class EndpointHandler implements HttpHandler {
         for (EventBridgeOperation operation : EventBridgeOperation.values()) {
             known.append(known.length() == 0 ? "" : ", ").append(operation.awsName());
         }
-        throw new WireError(WireError.UNKNOWN_OPERATION, 400, "Operation " + target + " is not one the testkit's "
-                + "EventBridge endpoint answers (X-Amz-Target must be AWSEvents.<Operation>). It answers " + known
-                + ".");
+        throw new WireError(WireError.UNKNOWN_OPERATION, 400, "Operation " + ConstraintViolations.quote(target)
+                + " is not one the testkit's EventBridge endpoint answers (X-Amz-Target must be "
+                + "AWSEvents.<Operation>). It answers " + known + ".");
     }
 
     private byte[] readBody(HttpExchange exchange) {

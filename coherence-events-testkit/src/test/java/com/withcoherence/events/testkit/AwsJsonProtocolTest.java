@@ -581,11 +581,9 @@ class AwsJsonProtocolTest {
                 eleven.add(PutEventsRequestEntry.builder().eventBusName(BUS).source("s").detailType("d")
                         .detail("{}").build());
             }
-            EventBridgeException e = assertThrows(EventBridgeException.class,
-                    () -> events.putEvents(b -> b.entries(eleven)));
-            assertEquals("ValidationException", e.awsErrorDetails().errorCode());
-            assertTrue(e.awsErrorDetails().errorMessage().endsWith("at 'entries' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to 10"), e.awsErrorDetails().errorMessage());
+            assertAwsError(EventBridgeException.class, "ValidationException", "1 validation error detected: Value "
+                    + "'[11 PutEventsRequestEntry items, not shown]' at 'entries' failed to satisfy constraint: Member "
+                    + "must have length less than or equal to 10", () -> events.putEvents(b -> b.entries(eleven)));
 
             String big = "{\"padding\": \"" + "x".repeat(InMemoryEventBridge.MAX_PUT_EVENTS_SIZE) + "\"}";
             assertAwsError(EventBridgeException.class, "ValidationException",

@@ -170,6 +170,12 @@ class EndpointHandlerTest {
                 post("a tag without Key", "TagResource", "{\"ResourceARN\": "
                         + "\"arn:aws:events:us-east-1:123456789012:event-bus/bus\", \"Tags\": [{\"Value\": \"v\"}]}",
                         400, "ValidationException", "Value null at 'tags.1.member.key'"),
+                post("a State far longer than any, quoted only in part", "PutRule", "{\"Name\": \"r\", "
+                        + "\"EventPattern\": \"" + PATTERN + "\", \"State\": \"" + "E".repeat(5000) + "\"}", 400,
+                        "ValidationException", "EEE... (5000 characters)' at 'state' failed to satisfy constraint"),
+                new Case("an X-Amz-Target far longer than any, quoted only in part", "POST",
+                        "AWSEvents." + "X".repeat(5000), SIGNATURE, "{}".getBytes(StandardCharsets.UTF_8), 400,
+                        "UnknownOperationException", "XXX... (5010 characters) is not one"),
                 post("a global endpoint id", "PutEvents", "{\"EndpointId\": \"abc.xyz\", \"Entries\": "
                         + "[{\"Source\": \"s\", \"DetailType\": \"d\", \"Detail\": \"{}\"}]}", 400,
                         "ValidationException", "EndpointId abc.xyz names a global endpoint"),
@@ -219,6 +225,7 @@ class EndpointHandlerTest {
             assertEquals(c.type(), body.path("__type").textValue(), answer.body());
             assertTrue(body.path("message").textValue().contains(c.message()), answer.body());
         }
+        assertTrue(answer.body().length() < 2048, "an error quotes the request only in part: " + answer.body());
         if (c.status() == 413 || c.declaredLength() >= 0) {
             assertEquals("close", answer.header("Connection"));
         }
@@ -342,6 +349,8 @@ class EndpointHandlerTest {
                 sent++;
                 assertTrue(answer.statusCode() == 200 || answer.statusCode() == 400,
                         operation + " " + Json.write(request) + " -> " + answer.statusCode() + " " + answer.body());
+                assertTrue(answer.statusCode() == 200 || answer.body().length() < 4096,
+                        "an error quotes the request only in part: " + answer.body());
             }
         }
         assertEquals(12 * valid.size(), sent);
