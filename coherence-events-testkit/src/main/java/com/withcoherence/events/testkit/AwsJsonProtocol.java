@@ -289,7 +289,8 @@ final class AwsJsonProtocol {
         String busName = in.string("EventBusName");
         List<String> ids = in.strings("Ids");
         in.bool("Force");
-        return failedEntries(bridge.removeTargets(busName, rule, ids));
+        IntFunction<FailedEntry> injected = ids == null ? index -> null : faults.removeTargetsFailures(ids);
+        return failedEntries(bridge.removeTargets(busName, rule, ids, injected));
     }
 
     private static Answer failedEntries(List<FailedEntry> failed) {

@@ -791,6 +791,15 @@ public final class InMemoryEventBridge implements AutoCloseable {
      *     {@code ValidationException} for a bad member
      */
     public List<FailedEntry> removeTargets(String eventBusName, String rule, List<String> ids) {
+        return removeTargets(eventBusName, rule, ids, index -> null);
+    }
+
+    /**
+     * RemoveTargets where {@code injected} may fail chosen ids after the request passed validation, as the service
+     * fails removals under load: a target it answers for stays on the rule and is reported in {@code FailedEntries}.
+     */
+    List<FailedEntry> removeTargets(String eventBusName, String rule, List<String> ids,
+            IntFunction<FailedEntry> injected) {
         ConstraintViolations violations = ruleRefViolations(rule, "rule")
                 .required(ids, "ids")
                 .size(ids, "ids", 1, 100);
@@ -804,15 +813,21 @@ public final class InMemoryEventBridge implements AutoCloseable {
             }
         }
         violations.throwIfAny();
+        List<FailedEntry> failed = new ArrayList<>();
         synchronized (lock) {
             BusState bus = bus(busName);
             RuleEntry entry = rule(bus, rule);
-            for (String id : ids) {
-                entry.targets.remove(id);
+            for (int i = 0; i < ids.size(); i++) {
+                FailedEntry failure = injected.apply(i);
+                if (failure != null) {
+                    failed.add(failure);
+                } else {
+                    entry.targets.remove(ids.get(i));
+                }
             }
             publish(bus);
         }
-        return List.of();
+        return List.copyOf(failed);
     }
 
     /**
