@@ -382,6 +382,104 @@ class CoherenceEventsTest {
         }
     }
 
+    /** The claims of docs/security.md about reading untrusted input. */
+    @Nested
+    class Hardening {
+
+        private static final String SECRET = "SECRET-d41d8cd98f00b204e980";
+
+        /** A document whose text holds a secret, broken by a syntax error after it. */
+        private final String broken = Samples.NEW_ENVIRONMENTS.replace("\"us-east-1\"", "\"" + SECRET + "\"")
+                .replace("\"resources\"", "\"resources\" ::");
+
+        @Test
+        void errorsNeverQuoteTheInputTextAroundTheProblem() {
+            List<CoherenceEventException> errors = List.of(
+                    assertThrows(CoherenceEventException.class, () -> CoherenceEvents.parse(broken)),
+                    assertThrows(CoherenceEventException.class,
+                            () -> CoherenceEvents.parse(broken.getBytes(StandardCharsets.UTF_8))),
+                    assertThrows(CoherenceEventException.class,
+                            () -> CoherenceEvents.parse(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)))),
+                    assertThrows(CoherenceEventException.class, () -> CoherenceEvents.parseDelivery(broken)));
+            for (CoherenceEventException e : errors) {
+                assertTrue(e.getMessage().contains("(line 9, column 18)"), e.getMessage());
+                assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+                assertFalse(e.getMessage().contains("Source:"), "no Jackson source excerpt: " + e.getMessage());
+                for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                    assertFalse(String.valueOf(cause.getMessage()).contains(SECRET), cause.getMessage());
+                }
+            }
+        }
+
+        @Test
+        void quotesAtMostEightyCharactersOfAnOffendingValue() {
+            String value = SECRET + "x".repeat(200);
+            CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS.replace("\"Coherence\"", "\"" + value + "\"")));
+
+            assertEquals("/source", e.pointer());
+            assertFalse(e.getMessage().contains(value), e.getMessage());
+            assertTrue(e.getMessage().contains("(" + value.length() + " characters)"), e.getMessage());
+        }
+
+        @Test
+        void typeIdsInTheInputStayDataAndLoadNoClass() {
+            // Jackson's polymorphic typing would resolve these to classes; the model never enables it.
+            String detail = "{\"@class\":\"java.lang.ProcessBuilder\",\"@type\":\"java.net.URL\","
+                    + "\"command\":[\"touch\",\"pwned\"]}";
+            ObjectNode tree = Samples.newEnvironmentsTree();
+            tree.put("detail-type", "environment_deleted");
+            tree.set("detail", Samples.tree(detail));
+
+            for (CoherenceEvent event : List.of(CoherenceEvents.parse(Samples.json(tree)), CoherenceEvents.parse(tree),
+                    CoherenceEvents.parse(mapOf(Samples.json(tree))))) {
+                assertEquals(Samples.tree(detail), Samples.tree(((UnknownCoherenceEvent) event).detailJson()));
+            }
+        }
+
+        @Test
+        void deliveriesOverEightMebibytesAreRejectedWhileReading() {
+            CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parseDelivery(whitespace(16 << 20)));
+
+            assertTrue(e.getMessage().contains(String.valueOf(DeliveryReader.MAX_DELIVERY_LENGTH)), e.getMessage());
+        }
+
+        @Test
+        void eventsOverOneMebibyteAreRejectedWhileStreaming() {
+            CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(whitespace(4 << 20)));
+
+            assertTrue(e.getMessage().contains("safety limit"), e.getMessage());
+        }
+
+        /** A stream of '{' and then spaces, {@code length} bytes in all, never held in memory at once. */
+        private InputStream whitespace(long length) {
+            return new InputStream() {
+                private long served;
+
+                @Override
+                public int read() {
+                    return served >= length ? -1 : served++ == 0 ? '{' : ' ';
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int count) {
+                    if (served >= length) {
+                        return -1;
+                    }
+                    int n = (int) Math.min(count, length - served);
+                    java.util.Arrays.fill(buffer, offset, offset + n, (byte) ' ');
+                    if (served == 0) {
+                        buffer[offset] = '{';
+                    }
+                    served += n;
+                    return n;
+                }
+            };
+        }
+    }
+
     @Nested
     class ColdStart {
 
