@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -151,6 +152,22 @@ class CoherenceEventsTest {
             assertEquals(detail, Samples.tree(unknown.detailJson()));
             assertEquals(tree, Samples.tree(CoherenceEvents.toJson(unknown)), "nothing lost on the way back");
             assertEquals(unknown, CoherenceEvents.parse(CoherenceEvents.toJson(unknown)));
+        }
+
+        /** Found by fuzzing: copying such a number "exactly" made a BigDecimal of it, which cannot hold it. */
+        @Test
+        void keepsEveryValidJsonNumberOfAnUnknownDetailAsWritten() {
+            String numbers = "\"huge\":-999999999999999999E99999999999999999999,\"tiny\":1e-400,\"e\":1E+2,"
+                    + "\"zero\":-0.0,\"int\":123456789012345678901234567890";
+            String json = Samples.NEW_ENVIRONMENTS
+                    .replace("\"detail-type\": \"new_environments\"", "\"detail-type\": \"deleted_environments\"")
+                    .replace("\"detail\": {", "\"detail\": {" + numbers + ",");
+
+            UnknownCoherenceEvent unknown = assertInstanceOf(UnknownCoherenceEvent.class, CoherenceEvents.parse(json));
+
+            assertTrue(unknown.detailJson().startsWith("{" + numbers + ","), unknown.detailJson());
+            assertEquals(unknown, CoherenceEvents.parse(CoherenceEvents.toJson(unknown)));
+            assertEquals(List.of(), CoherenceSchemas.validate(json), "the schemas read the same numbers");
         }
 
         @Test
@@ -304,6 +321,115 @@ class CoherenceEventsTest {
             assertTrue(e.getMessage().contains("10000 characters"), e.getMessage());
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "5        | expected a non-empty string but found the number 5.",
+            "-1.5e3   | expected a non-empty string but found the number -1.5e3.",
+            "true     | expected a non-empty string but found true.",
+            "false    | expected a non-empty string but found false.",
+            "null     | expected a non-empty string but found null.",
+            "[1]      | expected a non-empty string but found an array.",
+            "{}       | expected a non-empty string but found an object."})
+        void namesTheTypeAndValueItFound(String value, String problem) {
+            CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS.replace("\"us-east-1\"", value)));
+
+            assertEquals("/region", e.pointer());
+            assertEquals(problem, e.problem());
+        }
+
+        @Test
+        void namesWhatFollowsTheEvent() {
+            for (String[] trailing : new String[][] {{"[", "an array"}, {"{", "an object"}, {"\"x\"", "the string \"x\""},
+                    {"7", "the number 7"}, {"true", "true"}, {"null", "null"}}) {
+                CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                        () -> CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS + " " + trailing[0]));
+
+                assertTrue(e.problem().contains("followed by more content (" + trailing[1] + ")"), e.problem());
+            }
+        }
+
+        @Test
+        void escapesMemberNamesInPointersAsRfc6901Says() {
+            ObjectNode tree = Samples.newEnvironmentsTree();
+            tree.putObject("a/b~c").put("d", 1).put("d", 2);
+            String json = Samples.json(tree).replace("{\"d\":2}", "{\"d\":1,\"d\":2}");
+
+            CoherenceEventException e = assertThrows(CoherenceEventException.class, () -> CoherenceEvents.parse(json));
+
+            assertEquals("/a~1b~0c/d", e.pointer());
+            assertEquals("/~1", EventReader.escape("/").isEmpty() ? "" : "/" + EventReader.escape("/"));
+            assertEquals("~0", EventReader.escape("~"));
+            assertEquals("plain", EventReader.escape("plain"));
+        }
+
+        /** Text, trees and maps meet the same limits at the same place: up to them accepted, one beyond rejected. */
+        @ParameterizedTest(name = "{0} levels")
+        @ValueSource(ints = {1_000, 1_001})
+        void acceptsAndRejectsTreesMapsAndTextAtTheSameNestingDepth(int levels) {
+            // The event object is level 1 and its member "deep" level 2: levels - 1 nested arrays reach the level.
+            String text = Samples.NEW_ENVIRONMENTS.replace("\"account\"",
+                    "\"deep\": " + "[".repeat(levels - 1) + "]".repeat(levels - 1) + ", \"account\"");
+            ObjectNode tree = Samples.newEnvironmentsTree();
+            ArrayNode array = tree.putArray("deep");
+            Map<String, Object> map = new LinkedHashMap<>(mapOf(Samples.NEW_ENVIRONMENTS));
+            List<Object> list = new ArrayList<>();
+            map.put("deep", list);
+            for (int level = 3; level <= levels; level++) {
+                array = array.addArray();
+                List<Object> inner = new ArrayList<>();
+                list.add(inner);
+                list = inner;
+            }
+            boolean accepted = levels <= 1_000;
+
+            for (java.util.function.Supplier<CoherenceEvent> parse : List.<java.util.function.Supplier<CoherenceEvent>>of(
+                    () -> CoherenceEvents.parse(text), () -> CoherenceEvents.parse(tree),
+                    () -> CoherenceEvents.parse(map))) {
+                if (accepted) {
+                    assertNotNull(parse.get());
+                } else {
+                    CoherenceEventException e = assertThrows(CoherenceEventException.class, parse::get);
+                    assertEquals(levels - 1, e.pointer().split("/").length - 1, e.pointer());
+                }
+            }
+        }
+
+        /**
+         * A string of exactly 256 KiB is accepted by text and trees, one of 300 KiB rejected by both. (Jackson checks a
+         * string's length when its buffer grows, so text may pass a string a little over the limit; the tree check is
+         * exact. The 1 MiB document limit bounds both.)
+         */
+        @ParameterizedTest(name = "{0} characters")
+        @ValueSource(ints = {EventReader.MAX_STRING_LENGTH, 300 * 1024})
+        void acceptsAndRejectsTreesAndTextAtTheStringLimit(int length) {
+            ObjectNode tree = Samples.newEnvironmentsTree();
+            tree.put("long", "x".repeat(length));
+            String text = Samples.json(tree);
+            boolean accepted = length <= EventReader.MAX_STRING_LENGTH;
+
+            for (java.util.function.Supplier<CoherenceEvent> parse : List.<java.util.function.Supplier<CoherenceEvent>>of(
+                    () -> CoherenceEvents.parse(text), () -> CoherenceEvents.parse(tree))) {
+                if (accepted) {
+                    assertNotNull(parse.get());
+                } else {
+                    assertEquals("/long", assertThrows(CoherenceEventException.class, parse::get).pointer());
+                }
+            }
+        }
+
+        @Test
+        void quotesValuesOfUpToEightyCharactersWhole() {
+            String eighty = "y".repeat(80);
+            CoherenceEventException whole = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS.replace("\"Coherence\"", "\"" + eighty + "\"")));
+            CoherenceEventException shortened = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS.replace("\"Coherence\"", "\"" + eighty + "z\"")));
+
+            assertTrue(whole.problem().contains("\"" + eighty + "\""), whole.problem());
+            assertTrue(shortened.problem().contains("\"" + eighty + "…(81 characters)\""), shortened.problem());
+        }
+
         @Test
         void rejectsNullInputsWithoutANullPointerException() {
             assertThrows(CoherenceEventException.class, () -> CoherenceEvents.parse((String) null));
@@ -333,6 +459,30 @@ class CoherenceEventsTest {
             CoherenceEventException e = assertThrows(CoherenceEventException.class, () -> CoherenceEvents.parse(map));
 
             assertEquals("/account", e.pointer());
+        }
+
+        /** Found by probing the Map entry point (docs/quality.md): it ended in a StackOverflowError. */
+        @Test
+        void rejectsAMapThatHoldsItselfOrNestsDeeperThanEventBridgeAllows() {
+            Map<String, Object> cyclic = new LinkedHashMap<>(mapOf(Samples.NEW_ENVIRONMENTS));
+            cyclic.put("self", cyclic);
+            Map<String, Object> deep = new LinkedHashMap<>(mapOf(Samples.NEW_ENVIRONMENTS));
+            Map<String, Object> level = deep;
+            for (int i = 0; i < 100_000; i++) {
+                Map<String, Object> next = new LinkedHashMap<>();
+                level.put("d", List.of(next));
+                level = next;
+            }
+
+            CoherenceEventException selfHolding = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(cyclic));
+            CoherenceEventException tooDeep = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(deep));
+
+            assertTrue(selfHolding.pointer().startsWith("/self/self/self/"), selfHolding.pointer());
+            assertTrue(selfHolding.getMessage().contains("deeper than 1000 levels"), selfHolding.getMessage());
+            assertTrue(tooDeep.pointer().startsWith("/d/0/d/0/"), tooDeep.pointer());
+            assertEquals(1_000, tooDeep.pointer().split("/").length - 1, "the first level too deep");
         }
 
         @Test
@@ -680,4 +830,5 @@ class CoherenceEventsTest {
             throw new UncheckedIOException(e);
         }
     }
+
 }

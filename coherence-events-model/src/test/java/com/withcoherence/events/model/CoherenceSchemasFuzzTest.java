@@ -32,8 +32,10 @@ class CoherenceSchemasFuzzTest {
             wellOrdered(violations);
             agreesWithTheParser(violations, () -> CoherenceEvents.parse(input));
             if (CoherenceEventsFuzzTest.isPlainUtf8(input)) {
-                assertEquals(violations, CoherenceSchemas.validate(new String(input, StandardCharsets.UTF_8)),
-                        "text and bytes validate differently");
+                // Where and which keyword; not the words: Jackson's byte and char parsers word some syntax errors
+                // differently (committed input text-and-bytes-word-a-syntax-error-differently.json).
+                assertEquals(outline(violations), outline(CoherenceSchemas.validate(
+                        new String(input, StandardCharsets.UTF_8))), "text and bytes validate differently");
             }
         });
     }
@@ -67,6 +69,10 @@ class CoherenceSchemasFuzzTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    private static List<String> outline(List<SchemaViolation> violations) {
+        return violations.stream().map(v -> v.pointer() + " " + v.keyword()).toList();
+    }
 
     private static void wellOrdered(List<SchemaViolation> violations) {
         assertNotNull(violations);

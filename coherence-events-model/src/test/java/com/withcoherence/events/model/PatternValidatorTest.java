@@ -224,4 +224,14 @@ class PatternValidatorTest {
         machine.addRule("rule", pattern);
         return machine.rulesForJSONEvent(event).contains("rule");
     }
+    @Test
+    void reportsWhicheverProblemComesFirstInTheText() {
+        String exactlyFirst = "{\"a\": [{\"exactly\": \"x\"}], \"b\": \"not an array\"}";
+        String compilerFirst = "{\"b\": \"not an array\", \"a\": [{\"exactly\": \"x\"}]}";
+
+        assertTrue(EventPattern.check(exactlyFirst).orElseThrow().startsWith("Unrecognized match type exactly"),
+                EventPattern.check(exactlyFirst)::toString);
+        assertTrue(EventPattern.check(compilerFirst).orElseThrow().startsWith("\"b\" must be an object or an array"),
+                EventPattern.check(compilerFirst)::toString);
+    }
 }
