@@ -363,6 +363,36 @@ class CoherenceEventsTest {
             assertEquals("plain", EventReader.escape("plain"));
         }
 
+        @Test
+        void rejectsTreesAndArraysNestedTooDeepInsideAMapAtTheirPointer() {
+            ObjectNode deepTree = Samples.MAPPER.createObjectNode();
+            ObjectNode node = deepTree;
+            for (int i = 0; i < 1_200; i++) {
+                node = node.putObject("t");
+            }
+            Object[] deepArray = {"first", null};
+            Object[] array = deepArray;
+            for (int i = 0; i < 1_200; i++) {
+                Object[] inner = {"x", null};
+                array[1] = inner;
+                array = inner;
+            }
+            Map<String, Object> withTree = new LinkedHashMap<>(mapOf(Samples.NEW_ENVIRONMENTS));
+            withTree.put("tree", List.of("first", deepTree));
+            Map<String, Object> withArray = new LinkedHashMap<>(mapOf(Samples.NEW_ENVIRONMENTS));
+            withArray.put("array", deepArray);
+
+            CoherenceEventException fromTree = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(withTree));
+            CoherenceEventException fromArray = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(withArray));
+
+            assertTrue(fromTree.pointer().startsWith("/tree/1/t/t/t/"), fromTree.pointer());
+            assertEquals(1_000, fromTree.pointer().split("/").length - 1);
+            assertTrue(fromArray.pointer().startsWith("/array/1/1/1/"), fromArray.pointer());
+            assertEquals(1_000, fromArray.pointer().split("/").length - 1);
+        }
+
         /** Text, trees and maps meet the same limits at the same place: up to them accepted, one beyond rejected. */
         @ParameterizedTest(name = "{0} levels")
         @ValueSource(ints = {1_000, 1_001})
@@ -593,6 +623,18 @@ class CoherenceEventsTest {
                     () -> CoherenceEvents.parseDelivery(whitespace(16 << 20)));
 
             assertTrue(e.getMessage().contains(String.valueOf(DeliveryReader.MAX_DELIVERY_LENGTH)), e.getMessage());
+        }
+
+        @Test
+        void deliveriesOfExactlyEightMebibytesAreReadToTheirEnd() {
+            CoherenceEventException atTheLimit = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parseDelivery(whitespace(DeliveryReader.MAX_DELIVERY_LENGTH)));
+            CoherenceEventException overIt = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parseDelivery(whitespace(DeliveryReader.MAX_DELIVERY_LENGTH + 1)));
+
+            assertTrue(atTheLimit.getMessage().contains("ends before the JSON is complete"), atTheLimit.getMessage());
+            assertTrue(overIt.getMessage().contains("larger than " + DeliveryReader.MAX_DELIVERY_LENGTH),
+                    overIt.getMessage());
         }
 
         @Test
