@@ -17,8 +17,9 @@ import software.amazon.event.ruler.Machine;
  * Fuzzes {@link EventPattern}: {@code of} and {@code check} on any text, and the builder with any arguments (the
  * invariants of every target: {@link FuzzInvariants}). A pattern {@code of} accepts must compile in event-ruler's
  * {@link Machine} (EventBridge's engine, never a matcher of ours), its compact {@code json()} must be accepted again
- * unchanged and match the documented samples exactly as the text it came from does; a rejected one must be rejected
- * by {@code check} with the same reason. A pattern the builder builds must pass {@code of}, within the default quota.
+ * unchanged and (without {@code $or}) match the documented samples exactly as the text it came from does; a rejected
+ * one must be rejected by {@code check} with the same reason. A pattern the builder builds must pass {@code of},
+ * within the default quota.
  */
 @Timeout(value = FuzzInvariants.SECONDS_PER_INPUT, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class EventPatternFuzzTest {
@@ -40,9 +41,13 @@ class EventPatternFuzzTest {
             assertEquals(Optional.empty(), EventPattern.check(text), "check and of disagree");
             assertEquals(pattern, EventPattern.of(pattern.json()), "the compact form is not accepted unchanged");
             assertTrue(pattern.length() <= EventPattern.API_MAX_LENGTH);
-            for (String event : EVENTS) {
-                assertEquals(matches(text, event), matches(pattern.json(), event),
-                        () -> "the compact form " + pattern.json() + " matches differently from " + text);
+            if (!text.contains("$or")) {
+                // event-ruler 2.1.0 evaluates some $or patterns differently from one machine to the next
+                // (PatternValidatorTest#eventRulerLosesValuesOfAnOrBranchThatStartsWithAValueOfAnEarlierBranch).
+                for (String event : EVENTS) {
+                    assertEquals(matches(text, event), matches(pattern.json(), event),
+                            () -> "the compact form " + pattern.json() + " matches differently from " + text);
+                }
             }
         });
     }

@@ -245,8 +245,11 @@ class PatternValidatorTest {
     void eventRulerLosesValuesOfAnOrBranchThatStartsWithAValueOfAnEarlierBranch() throws Exception {
         String event = "{\"n\":\"b\"}";
 
-        assertEquals(false, matches("{\"$or\":[{\"n\":[\"a\"]},{\"n\":[\"a\",\"b\"]}]}", event), "the fault");
-        assertEquals(true, matches("{\"$or\":[{\"n\":[\"a\"]},{\"n\":[\"b\",\"a\"]}]}", event), "same set, other order");
-        assertEquals(true, matches("{\"n\":[\"a\",\"b\"]}", event), "without $or");
+        // Listing "b" first does not avoid it: such a pattern matches in about half of all fresh machines.
+        for (int machine = 0; machine < 20; machine++) {
+            assertEquals(false, matches("{\"$or\":[{\"n\":[\"a\"]},{\"n\":[\"a\",\"b\"]}]}", event), "the fault");
+            assertEquals(true, matches("{\"$or\":[{\"n\":[\"a\"]},{\"n\":[\"b\"]}]}", event), "no repeated value");
+            assertEquals(true, matches("{\"n\":[\"a\",\"b\"]}", event), "without $or");
+        }
     }
 }
