@@ -2,7 +2,7 @@
 # Fuzzes the model's fuzz targets and property tests with Jazzer, one after another (docs/quality.md).
 #
 #   scripts/fuzz.sh                      # every target for 300 s each (about 85 minutes)
-#   scripts/fuzz.sh 5                    # every target for 5 s each: the CI-friendly short run (about 5 minutes)
+#   scripts/fuzz.sh 5                    # every target for 5 s each: the CI-friendly short run (5 to 8 minutes)
 #   scripts/fuzz.sh 600 EventPatternFuzzTest#of CoherenceEventsFuzzTest#parseBytes   # chosen targets, 600 s each
 #
 # A finding fails the script; Jazzer writes its input as crash-<sha1> into the target's inputs directory under
