@@ -159,17 +159,10 @@ public final class EndpointFaults {
      * @throws IllegalArgumentException if a failure is {@code null}
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // activate only reads the array
     public final EndpointFaults failPutEventsEntries(EntryFailure<PutEventsEntry> failure,
             EntryFailure<PutEventsEntry>... more) {
-        if (more == null) {
-            throw new IllegalArgumentException("more must not be null; leave it out for a single failure");
-        }
-        List<EntryFailure<PutEventsEntry>> failures = new ArrayList<>();
-        failures.add(failure);
-        for (EntryFailure<PutEventsEntry> next : more) {
-            failures.add(next);
-        }
-        List<ActiveEntryFailure<PutEventsEntry>> active = activate(failures);
+        List<ActiveEntryFailure<PutEventsEntry>> active = activate(failure, more);
         synchronized (lock) {
             putEventsEntries = active;
         }
@@ -187,16 +180,9 @@ public final class EndpointFaults {
      * @throws IllegalArgumentException if a failure is {@code null}
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // activate only reads the array
     public final EndpointFaults failPutTargetsEntries(EntryFailure<Target> failure, EntryFailure<Target>... more) {
-        if (more == null) {
-            throw new IllegalArgumentException("more must not be null; leave it out for a single failure");
-        }
-        List<EntryFailure<Target>> failures = new ArrayList<>();
-        failures.add(failure);
-        for (EntryFailure<Target> next : more) {
-            failures.add(next);
-        }
-        List<ActiveEntryFailure<Target>> active = activate(failures);
+        List<ActiveEntryFailure<Target>> active = activate(failure, more);
         synchronized (lock) {
             putTargetsEntries = active;
         }
@@ -221,16 +207,9 @@ public final class EndpointFaults {
      * @throws IllegalArgumentException if a failure is {@code null}
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // activate only reads the array
     public final EndpointFaults failRemoveTargetsEntries(EntryFailure<String> failure, EntryFailure<String>... more) {
-        if (more == null) {
-            throw new IllegalArgumentException("more must not be null; leave it out for a single failure");
-        }
-        List<EntryFailure<String>> failures = new ArrayList<>();
-        failures.add(failure);
-        for (EntryFailure<String> next : more) {
-            failures.add(next);
-        }
-        List<ActiveEntryFailure<String>> active = activate(failures);
+        List<ActiveEntryFailure<String>> active = activate(failure, more);
         synchronized (lock) {
             removeTargetsEntries = active;
         }
@@ -398,11 +377,16 @@ public final class EndpointFaults {
         };
     }
 
-    private static <T> List<ActiveEntryFailure<T>> activate(List<EntryFailure<T>> failures) {
-        List<ActiveEntryFailure<T>> active = new ArrayList<>(failures.size());
-        for (EntryFailure<T> failure : failures) {
-            requireFailure(failure);
-            active.add(new ActiveEntryFailure<>(failure));
+    private static <T> List<ActiveEntryFailure<T>> activate(EntryFailure<T> failure, EntryFailure<T>[] more) {
+        requireFailure(failure);
+        if (more == null) {
+            throw new IllegalArgumentException("more must not be null; leave it out for a single failure");
+        }
+        List<ActiveEntryFailure<T>> active = new ArrayList<>(1 + more.length);
+        active.add(new ActiveEntryFailure<>(failure));
+        for (EntryFailure<T> next : more) {
+            requireFailure(next);
+            active.add(new ActiveEntryFailure<>(next));
         }
         return List.copyOf(active);
     }
