@@ -10,14 +10,13 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Everything in the model that needs jackson-databind, kept apart so that parsing bytes, strings and streams never
- * loads it: a fresh JVM pays for databind only when it parses a {@code Map} or {@code JsonNode}, or registers the
- * Jackson module.
+ * Everything in the model that needs jackson-databind at run time, kept apart so that nothing else loads it: only the
+ * {@code JsonNode} entry points and the Jackson module do. Maps are written with jackson-core by {@link LambdaMaps}.
  */
 final class Databind {
 
     /**
-     * Used only to turn maps into trees and bytes. Default typing stays off (no polymorphic type ids are ever read),
+     * Used only to turn trees into bytes. Default typing stays off (no polymorphic type ids are ever read),
      * and the factory carries the same read limits as the event parser.
      */
     private static final JsonMapper MAPPER =
@@ -60,17 +59,6 @@ final class Databind {
             throw new CoherenceEventException(pointer, "the string has " + node.textValue().length()
                     + " characters, more than the " + EventReader.MAX_STRING_LENGTH + " a whole EventBridge event "
                     + "may hold.");
-        }
-    }
-
-    static JsonNode toTree(Object value) {
-        checkNesting(value, "", 0);
-        try {
-            return MAPPER.valueToTree(value);
-        } catch (IllegalArgumentException e) {
-            throw new CoherenceEventException("", "the map holds something that is not JSON data ("
-                    + e.getMessage() + "); pass the Map<String, Object> the Lambda runtime built from the event "
-                    + "JSON, made of maps, lists, strings, numbers, booleans and nulls.", e);
         }
     }
 

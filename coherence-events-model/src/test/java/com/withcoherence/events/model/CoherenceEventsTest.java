@@ -478,7 +478,7 @@ class CoherenceEventsTest {
 
             CoherenceEventException e = assertThrows(CoherenceEventException.class, () -> CoherenceEvents.parse(map));
 
-            assertEquals("", e.pointer());
+            assertEquals("/account", e.pointer());
         }
 
         @Test
@@ -704,6 +704,32 @@ class CoherenceEventsTest {
                 List<String> hits = loaded.stream().filter(line -> line.contains(forbidden)).toList();
                 assertEquals(List.of(), hits, forbidden + " must not be loaded on the parse path");
             }
+        }
+
+        /**
+         * At run time only the JsonNode methods and the Jackson module need jackson-databind: a deployment that leaves
+         * it out (a minimised Lambda package) still parses bytes, streams and the runtime's Map.
+         */
+        @Test
+        void everyEntryPointButJsonNodeWorksWithoutDatabindOnTheClassPath(@org.junit.jupiter.api.io.TempDir
+                java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path event = dir.resolve("event.json");
+            java.nio.file.Files.writeString(event, Samples.NEW_ENVIRONMENTS);
+            String classPath = String.join(java.io.File.pathSeparator, location(CoherenceEvents.class),
+                    location(NoDatabindProbe.class), location(com.fasterxml.jackson.core.JsonFactory.class));
+            String javaCommand = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(javaCommand, "-cp", classPath, NoDatabindProbe.class.getName(),
+                    event.toString()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertEquals(0, process.waitFor(), output);
+            List<String> lines = output.lines().toList();
+            assertEquals("bytes new_environments", lines.get(0), output);
+            assertEquals("map main", lines.get(1), output);
+            assertEquals("delivery 1", lines.get(2), output);
+            assertTrue(lines.get(3).startsWith("json "), output);
+            assertTrue(lines.get(4).startsWith("module Missing dependency: the Jackson module needs "
+                    + "com.fasterxml.jackson.core:jackson-databind"), output);
         }
 
         private String location(Class<?> type) throws java.net.URISyntaxException {
