@@ -518,7 +518,12 @@ public final class EventPattern {
                 // detail-types, and event-ruler refuses its operator names as keys there (found by fuzzing).
                 boolean insideOr = several || detailTypes.size() > 1;
                 for (String detailType : detailTypes) {
-                    if (detailType.equals("$or")) {
+                    if (detailType.indexOf('.') >= 0) {
+                        // EventBridge reads a dot in a key as a path: {"a.b": …} is {"a": {"b": …}}.
+                        out.add(where + "detailTypes(\"" + detailType + "\") cannot name the key of an environment "
+                                + "list, since EventBridge reads the '.' in a key as a path (\"" + detailType
+                                + "\" would mean a nested member); select it without environment conditions");
+                    } else if (detailType.equals("$or")) {
                         out.add(where + "detailTypes(\"$or\") cannot name the key of an environment list, since "
                                 + "\"$or\" is EventBridge's operator; select it without environment conditions");
                     } else if (insideOr && RESERVED_INSIDE_OR.contains(detailType)) {

@@ -5,6 +5,7 @@ import static com.withcoherence.events.model.FuzzInvariants.wellFormed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -227,6 +228,11 @@ class CoherenceEventsFuzzTest {
             assertEquals(record.event().isPresent(), record.error().isEmpty());
             record.event().ifPresent(CoherenceEventsFuzzTest::writesBackEqual);
             record.error().ifPresent(FuzzInvariants::wellFormed);
+        }
+        if (delivery.hasFailures() && !delivery.isSqsBatch()) {
+            // Lambda would ignore a partial batch response here and lose the events: the delivery refuses to give one.
+            assertThrows(CoherenceEventException.class, delivery::batchItemFailures);
+            return;
         }
         // Each failed message id once: Lambda retries by id, so a repeated id (or several without one) is one item.
         assertEquals(delivery.failures().stream().map(DeliveryRecord::messageId).distinct().count(),

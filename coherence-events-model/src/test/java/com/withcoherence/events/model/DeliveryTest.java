@@ -319,4 +319,27 @@ class DeliveryTest {
 
         assertEquals("/Records/0/messageId", failed.failure().pointer());
     }
+
+    @Test
+    void refusesABatchResponseWhereLambdaWouldIgnoreItAndLoseTheEvents() {
+        ObjectNode record = Samples.MAPPER.createObjectNode();
+        record.put("EventSource", "aws:sns");
+        record.set("Sns", snsNotification("sns-1", "{}"));
+        Delivery snsBatch = CoherenceEvents.parseDelivery(batch(record));
+        Delivery direct = CoherenceEvents.parseDelivery(Samples.NEW_ENVIRONMENTS);
+
+        assertFalse(snsBatch.isSqsBatch());
+        CoherenceEventException e = assertThrows(CoherenceEventException.class, snsBatch::batchItemFailures);
+        assertTrue(e.getMessage().contains("throw an exception instead"), e.getMessage());
+        assertThrows(CoherenceEventException.class, () -> direct.batchItemFailures(List.of(NEW.id())));
+        assertEquals(Map.of("batchItemFailures", List.of()), direct.batchItemFailures(), "nothing failed, nothing lost");
+    }
+
+    @Test
+    void knowsAnSqsBatchFromItsMessages() {
+        assertTrue(CoherenceEvents.parseDelivery(batch(sqsRecord("m-1", Samples.NEW_ENVIRONMENTS))).isSqsBatch());
+        assertTrue(CoherenceEvents.parseDelivery(batch(sqsRecord("m-1",
+                Samples.json(snsNotification("s", Samples.NEW_ENVIRONMENTS))))).isSqsBatch());
+        assertFalse(CoherenceEvents.parseDelivery(Samples.NEW_ENVIRONMENTS).isSqsBatch());
+    }
 }

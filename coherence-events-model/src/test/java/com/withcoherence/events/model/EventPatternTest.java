@@ -308,6 +308,16 @@ class EventPatternTest {
     }
 
     @Test
+    void buildRejectsADottedDetailTypeAsAnEnvironmentListKeyButAcceptsItAlone() throws Exception {
+        EventPatternException e = assertThrows(EventPatternException.class,
+                () -> EventPattern.builder().detailTypes("deploy.finished").environmentNames("main").build());
+
+        assertTrue(e.getMessage().contains("'.'"), e.getMessage());
+        EventPattern alone = EventPattern.builder().detailTypes("deploy.finished").build();
+        assertEquals("{\"source\":[\"Coherence\"],\"detail-type\":[\"deploy.finished\"]}", alone.json());
+    }
+
+    @Test
     void buildRejectsTheOrOperatorAsAnEnvironmentListKey() {
         EventPatternException e = assertThrows(EventPatternException.class,
                 () -> EventPattern.builder().detailTypes("$or").environmentNames("main").build());
