@@ -116,8 +116,10 @@ public final class EventPattern {
         if (length > API_MAX_LENGTH) {
             String reason = "The pattern has " + length + " characters; EventBridge's API accepts at most "
                     + API_MAX_LENGTH + ". Remove whitespace, or match fewer values (a prefix can replace many names).";
-            // The text of AWS's request validation, which answers before EventBridge reads the pattern.
-            String awsMessage = "1 validation error detected: Value '" + json + "' at 'eventPattern' failed to "
+            // The text of AWS's request validation, which answers before EventBridge reads the pattern. AWS quotes
+            // the whole value; we quote its start only, so that an error never carries kilobytes of the request.
+            String quoted = json.substring(0, json.offsetByCodePoints(0, 64)) + "…(" + length + " characters)";
+            String awsMessage = "1 validation error detected: Value '" + quoted + "' at 'eventPattern' failed to "
                     + "satisfy constraint: Member must have length less than or equal to " + API_MAX_LENGTH;
             throw new EventPatternException("", reason, EventPatternException.VALIDATION_EXCEPTION, awsMessage, null);
         }

@@ -83,8 +83,9 @@ class EventPatternTest {
         EventPatternException e = assertThrows(EventPatternException.class, () -> EventPattern.of(pattern));
 
         assertEquals("ValidationException", e.awsErrorCode());
-        assertEquals("1 validation error detected: Value '" + pattern + "' at 'eventPattern' failed to satisfy "
-                + "constraint: Member must have length less than or equal to 4096", e.awsErrorMessage());
+        assertEquals("1 validation error detected: Value '" + pattern.substring(0, 64) + "…(4097 characters)' at "
+                + "'eventPattern' failed to satisfy constraint: Member must have length less than or equal to 4096",
+                e.awsErrorMessage(), "AWS's text, quoting only the start of the value");
         assertTrue(e.reason().startsWith("The pattern has 4097 characters"), e.reason());
         assertEquals("Event pattern is not valid. Reason: " + e.reason(), e.getMessage());
     }
