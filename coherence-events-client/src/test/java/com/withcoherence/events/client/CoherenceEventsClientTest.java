@@ -15,6 +15,7 @@ import com.withcoherence.events.model.CoherenceEvent;
 import com.withcoherence.events.model.CoherenceEvents;
 import com.withcoherence.events.model.EventPattern;
 import com.withcoherence.events.model.NewEnvironmentsEvent;
+import com.withcoherence.events.testkit.CoherenceFixtures;
 import com.withcoherence.events.testkit.DeliveryAttempt;
 import com.withcoherence.events.testkit.EndpointFaults;
 import com.withcoherence.events.testkit.EventBridgeOperation;
@@ -307,8 +308,8 @@ class CoherenceEventsClientTest {
             SubscriptionTarget target = backend.observes(Fixtures.LOG_EVENTS)
                     ? SubscriptionTarget.lambda(Fixtures.LOG_EVENTS) : SubscriptionTarget.sqs(Fixtures.QUEUE);
             client.subscribe(Fixtures.documentedSetup().toBuilder().clearTargets().target(target).build());
-            CoherenceEvent created = PublishEntryTest.documented("new-environments.json");
-            CoherenceEvent valid = PublishEntryTest.documented("valid-environments.json");
+            CoherenceEvent created = CoherenceFixtures.documentedNewEnvironments();
+            CoherenceEvent valid = CoherenceFixtures.documentedValidEnvironments();
 
             PublishResult published = client.publish(created, valid);
 
@@ -415,7 +416,7 @@ class CoherenceEventsClientTest {
             assertEquals(RULE_ARN, byArn.subscribe(toQueue).ruleArn());
             assertFalse(byArn.subscribe(toQueue).changed());
             assertEquals(List.of(RULE), byArn.subscriptions().stream().map(ExistingSubscription::name).toList());
-            assertTrue(byArn.publish(PublishEntryTest.documented("new-environments.json")).allAccepted());
+            assertTrue(byArn.publish(CoherenceFixtures.documentedNewEnvironments()).allAccepted());
             assertEquals(1, backend.deliveredTo(Fixtures.QUEUE).size());
             assertTrue(byArn.unsubscribe(RULE).removed());
             assertEquals(List.of(), ruleNames());
@@ -724,7 +725,7 @@ class CoherenceEventsClientTest {
                 changes.addAll(client.subscribe(Fixtures.documentedSetup().toBuilder().description("changed")
                         .clearTargets().target(SubscriptionTarget.sqs(Fixtures.QUEUE)).build()).changes());
                 client.subscriptions();
-                client.publish(PublishEntryTest.documented("new-environments.json"));
+                client.publish(CoherenceFixtures.documentedNewEnvironments());
                 changes.addAll(client.unsubscribe(RULE).changes());
             } finally {
                 System.setErr(original);
@@ -771,8 +772,8 @@ class CoherenceEventsClientTest {
             List<CoherenceEvent> received = new java.util.concurrent.CopyOnWriteArrayList<>();
             bus.onEvent(Fixtures.LOG_EVENTS, received::add);   // the Lambda function log-events, in Java
             client.subscribe(Fixtures.documentedSetup());
-            CoherenceEvent created = PublishEntryTest.documented("new-environments.json");
-            CoherenceEvent valid = PublishEntryTest.documented("valid-environments.json");
+            CoherenceEvent created = CoherenceFixtures.documentedNewEnvironments();
+            CoherenceEvent valid = CoherenceFixtures.documentedValidEnvironments();
 
             PublishResult published = client.publish(created, valid);
 
