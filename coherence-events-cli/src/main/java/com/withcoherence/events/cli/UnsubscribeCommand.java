@@ -47,7 +47,7 @@ final class UnsubscribeCommand implements Callable<Integer> {
             }
             for (TargetPermission permission : result.leftToRemove()) {
                 io.out().println("remove the permission of target " + permission.targetId() + " yourself: "
-                        + permission.howToApply());
+                        + permission.howToRemove());
             }
             return ExitCode.OK;
         }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param changes the changes made, in order; empty when there was no such rule; copied into an unmodifiable list
  * @param leftToRemove statements the removed targets needed that the client does not manage (queue, topic, log
  *     group and role policies, and Lambda permissions when it has no {@code LambdaClient}): remove them where you
- *     added them. Copied into an unmodifiable list
+ *     added them, as each one's {@link TargetPermission#howToRemove()} says. Copied into an unmodifiable list
  */
 public record UnsubscribeResult(String ruleName, List<PlannedChange> changes, List<TargetPermission> leftToRemove) {
 
