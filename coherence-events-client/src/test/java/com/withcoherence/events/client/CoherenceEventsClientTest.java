@@ -97,18 +97,43 @@ class CoherenceEventsClientTest {
             }
         }
 
-        @Test
-        void worksWithoutTheOptionalLambdaArtifact() throws Exception {
+        /** A class loader of the tests' class path without the jars whose file names start with {@code prefix}. */
+        private java.net.URLClassLoader classPathWithout(String prefix) throws Exception {
             List<java.net.URL> urls = new java.util.ArrayList<>();
             String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             for (String entry : classPath.split(java.io.File.pathSeparator)) {
-                if (!java.nio.file.Path.of(entry).getFileName().toString().startsWith("lambda-")) {
+                if (!java.nio.file.Path.of(entry).getFileName().toString().startsWith(prefix)) {
                     urls.add(java.nio.file.Path.of(entry).toUri().toURL());
                 }
             }
+            return new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]), ClassLoader.getPlatformClassLoader());
+        }
+
+        @Test
+        void worksOnTheHttpClientItBringsForAUserWhoAddsNoOther() throws Exception {
+            // A user who adds only coherence-events-client (as the README says) and calls EventBridgeClient.create()
+            // must get a working client: the SDK's default HTTP client comes with the client's dependencies.
             try (LocalBackend endpoint = new LocalBackend();
-                    java.net.URLClassLoader noLambda = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]),
-                            ClassLoader.getPlatformClassLoader())) {
+                    java.net.URLClassLoader withoutUrlConnection = classPathWithout("url-connection-client-")) {
+                endpoint.reset();
+                assertThrows(ClassNotFoundException.class, () -> withoutUrlConnection.loadClass(
+                        "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient"));
+                assertEquals("software.amazon.awssdk.http.apache5.Apache5HttpClient", withoutUrlConnection.loadClass(
+                        "software.amazon.awssdk.http.apache5.Apache5HttpClient").getName(),
+                        "the SDK's default synchronous HTTP client comes with the client");
+
+                Object outcome = withoutUrlConnection.loadClass(DefaultHttpClientProbe.class.getName())
+                        .getMethod("run", String.class).invoke(null, endpoint.endpoint().toString());
+
+                assertEquals("published: 1 accepted, 0 failed", outcome);
+                assertEquals(List.of("DescribeEventBus", "PutEvents"), endpoint.operations());
+            }
+        }
+
+        @Test
+        void worksWithoutTheOptionalLambdaArtifact() throws Exception {
+            try (LocalBackend endpoint = new LocalBackend();
+                    java.net.URLClassLoader noLambda = classPathWithout("lambda-")) {
                 endpoint.reset();
                 assertThrows(ClassNotFoundException.class,
                         () -> noLambda.loadClass("software.amazon.awssdk.services.lambda.LambdaClient"));
