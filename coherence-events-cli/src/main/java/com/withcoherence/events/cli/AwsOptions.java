@@ -87,7 +87,7 @@ final class AwsOptions {
         try {
             return call.get();
         } catch (CoherenceClientException e) {
-            throw new CliException(ExitCode.USAGE, e.getMessage(), e);
+            throw new CliException(ExitCode.USAGE, CliMessages.of(e), e);
         } catch (AwsServiceException e) {
             throw new CliException(ExitCode.USAGE, what + " failed: " + e.awsErrorDetails().errorCode() + ": "
                     + e.awsErrorDetails().errorMessage(), e);

@@ -3,6 +3,7 @@ package com.withcoherence.events.cli;
 import com.withcoherence.events.client.CoherenceClientException;
 import com.withcoherence.events.client.CoherenceEventsClient;
 import com.withcoherence.events.client.PlannedChange;
+import com.withcoherence.events.client.SubscribeOption;
 import com.withcoherence.events.client.SubscribeResult;
 import com.withcoherence.events.client.Subscription;
 import com.withcoherence.events.client.SubscriptionPlan;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 @Command(name = "subscribe", mixinStandardHelpOptions = true,
         description = {"Creates or updates a rule on the Coherence bus so that it ends exactly as described: its "
                 + "pattern, and these targets and no others. Prints the plan, then what changed and the "
-                + "permission each target needs. Running it again changes nothing.",
+                + "permission each target needs. Running it again changes nothing. A rule of that name that "
+                + "coherence-events did not create is refused unless --adopt is given.",
                 "Exit code 0 on success, 2 when the subscription is invalid or EventBridge refuses it."})
 final class SubscribeCommand implements Callable<Integer> {
 
@@ -66,6 +68,12 @@ final class SubscribeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")
     boolean dryRun;
 
+    @Option(names = "--adopt",
+            description = "Take over an existing rule of this name that coherence-events did not create (one made "
+                    + "in the console, say): its pattern, description and state are set and its targets replaced. "
+                    + "Without it such a rule is refused and left as it is.")
+    boolean adopt;
+
     @Mixin
     AwsOptions aws = new AwsOptions();
 
@@ -81,7 +89,9 @@ final class SubscribeCommand implements Callable<Integer> {
         try (EventBridgeClient eventBridge = aws.eventBridge()) {
             CoherenceEventsClient client = aws.call("connecting", () -> CoherenceEventsClient.builder()
                     .eventBridge(eventBridge).bus(bus).build());
-            SubscriptionPlan plan = aws.call("planning", () -> client.plan(subscription));
+            SubscribeOption[] options = adopt ? new SubscribeOption[] {SubscribeOption.ADOPT_EXISTING_RULE}
+                    : new SubscribeOption[0];
+            SubscriptionPlan plan = aws.call("planning", () -> client.plan(subscription, options));
             io.out().println("plan for rule " + rule + " on " + client.busName() + ":");
             if (plan.isEmpty()) {
                 io.out().println("  (nothing to change: the rule is already as described)");
@@ -91,7 +101,7 @@ final class SubscribeCommand implements Callable<Integer> {
                 io.out().println("dry run: nothing changed");
                 return ExitCode.OK;
             }
-            SubscribeResult result = aws.call("subscribe", () -> client.subscribe(subscription));
+            SubscribeResult result = aws.call("subscribe", () -> client.subscribe(subscription, options));
             io.out().println(result.changed() ? "changed:" : "nothing changed");
             for (PlannedChange change : result.changes()) {
                 io.out().println("  " + change.action().sign() + " " + change.subject()

@@ -1,15 +1,19 @@
 package com.withcoherence.events.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.withcoherence.events.testkit.Rule;
+import com.withcoherence.events.testkit.RuleDefinition;
 import com.withcoherence.events.testkit.Target;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SubscribeCommandTest {
+
+    private static final String AUDIT = "arn:aws:sqs:us-east-1:123456789012:audit";
 
     private final LoopbackEndpoint aws = new LoopbackEndpoint();
 
@@ -60,6 +64,50 @@ class SubscribeCommandTest {
         assertTrue(run.out().contains("+ create rule log-new-environments"), run.out());
         assertTrue(run.out().contains("dry run: nothing changed"), run.out());
         assertEquals(0, aws.endpoint.requests().writeCount());
+    }
+
+    /** A rule of the same name made in the console, routing to a queue someone relies on. */
+    private void consoleRule() {
+        aws.bridge.putRule(RuleDefinition.of("log-new-environments", LoopbackEndpoint.BUS,
+                "{\"source\": [\"Coherence\"]}"));
+        aws.bridge.putTargets(LoopbackEndpoint.BUS, "log-new-environments", List.of(Target.of("audit", AUDIT)));
+    }
+
+    @Test
+    void refusesToTakeOverARuleItDidNotCreateAndSaysHowToOptIn() {
+        consoleRule();
+        long writes = aws.endpoint.requests().writeCount();
+
+        for (CliRun run : List.of(subscribe("--dry-run"), subscribe())) {
+            assertEquals(2, run.exitCode(), run.out());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().startsWith("coherence-events: The rule log-new-environments already exists on bus "
+                    + LoopbackEndpoint.BUS + " and was not created by coherence-events"), run.err());
+            assertTrue(run.err().contains("its targets are audit (" + AUDIT + ")"), run.err());
+            assertTrue(run.err().contains("adopt the rule on purpose with --adopt."), run.err());
+            assertFalse(run.err().contains("SubscribeOption"), run.err());
+        }
+        assertEquals(writes, aws.endpoint.requests().writeCount());
+        assertEquals(List.of("audit"), aws.bridge.listTargetsByRule(LoopbackEndpoint.BUS, "log-new-environments")
+                .stream().map(Target::id).toList());
+    }
+
+    @Test
+    void adoptsTheRuleWithAdoptAndShowsItInThePlan() {
+        consoleRule();
+
+        CliRun dryRun = subscribe("--adopt", "--dry-run");
+        CliRun run = subscribe("--adopt");
+
+        assertEquals(0, dryRun.exitCode(), dryRun.err());
+        assertTrue(dryRun.out().contains("~ adopt rule log-new-environments: not created by coherence-events"),
+                dryRun.out());
+        assertTrue(dryRun.out().contains("- remove target audit: " + AUDIT), dryRun.out());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("coherence-events", aws.bridge.listTagsForResource(aws.bridge.describeRule(LoopbackEndpoint.BUS,
+                "log-new-environments").arn()).get("managed-by"));
+        assertEquals(List.of("log-events"), aws.bridge.listTargetsByRule(LoopbackEndpoint.BUS, "log-new-environments")
+                .stream().map(Target::id).toList());
     }
 
     @Test

@@ -35,6 +35,20 @@ class UnsubscribeCommandTest {
     }
 
     @Test
+    void leavesARuleItDidNotCreateAndSaysHowToAdoptIt() {
+        aws.bridge.putRule(com.withcoherence.events.testkit.RuleDefinition.of("console", LoopbackEndpoint.BUS,
+                "{\"source\": [\"Coherence\"]}"));
+
+        CliRun run = CliRun.of("unsubscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule",
+                "console");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("was not created by coherence-events"), run.err());
+        assertTrue(run.err().contains("(subscribe it with --adopt)"), run.err());
+        assertEquals(1, aws.bridge.listRules(LoopbackEndpoint.BUS).size());
+    }
+
+    @Test
     void saysHowToRemoveEachPermissionTheRuleNoLongerNeedsNeverHowToAddIt() {
         String function = "arn:aws:lambda:us-east-1:123456789012:function:log-events";
         String queue = "arn:aws:sqs:us-east-1:123456789012:provisioner";

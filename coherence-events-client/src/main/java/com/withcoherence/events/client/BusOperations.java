@@ -134,7 +134,7 @@ final class BusOperations {
             String arn = ruleArn;
             backoff.call("TagResource", () -> eventBridge.tagResource(r -> r.resourceARN(arn).tags(Tag.builder()
                     .key(Planner.OWNER_TAG_KEY).value(Planner.OWNER_TAG_VALUE).build())));
-            log(plan, Action.TAG_RULE);
+            log(plan, Action.ADOPT_RULE);
         }
         for (LambdaGrant grant : plan.addPermissions) {
             lambda.add(grant.functionArn(), grant.statementId(), ruleArn);

@@ -12,11 +12,11 @@ import java.util.Optional;
  *       locally, before any call to AWS, and {@link #problems()} lists every problem with the field that is wrong,
  *       such as {@code targets[2].retryPolicy.maximumEventAgeInSeconds}.
  *   <li>The state found on AWS stops the operation: the Coherence bus does not exist, a rule is managed by another
- *       AWS service, a rule was not created by coherence-events and would be deleted.
+ *       AWS service, a rule was not created by coherence-events and would be deleted or taken over.
  *   <li>An AWS call failed after the client's retries: {@link #awsErrorCode()} and {@link #awsRequestId()} keep
  *       what AWS answered (quote the request id to AWS Support), and the cause is the AWS SDK's exception. A failed
- *       {@link CoherenceEventsClient#subscribe(Subscription)} may have made some of its changes; run it again, it
- *       converges.
+ *       {@link CoherenceEventsClient#subscribe(Subscription, SubscribeOption...)} may have made some of its
+ *       changes; run it again, it converges.
  * </ul>
  *
  * <p>Instances are immutable and safe to share between threads.

@@ -46,8 +46,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  *
  * <p>Everything it does:
  * <ul>
- *   <li>{@link #subscribe(Subscription)} makes a rule and its targets exactly as described, idempotently: it writes
- *       only what differs, and nothing when nothing does. {@link #plan(Subscription)} says what it would change.
+ *   <li>{@link #subscribe(Subscription, SubscribeOption...)} makes a rule and its targets exactly as described,
+ *       idempotently: it writes only what differs, and nothing when nothing does.
+ *       {@link #plan(Subscription, SubscribeOption...)} says what it would change.
  *   <li>{@link #unsubscribe(String)} removes a rule it created: its targets, then the rule, then the Lambda
  *       permissions it added.
  *   <li>{@link #subscriptions()} lists the rules on the bus, marking those coherence-events manages.
@@ -112,18 +113,26 @@ public final class CoherenceEventsClient {
     }
 
     /**
-     * Computes what {@link #subscribe(Subscription)} would change, without writing anything. It reads the bus
-     * (DescribeEventBus), the rule (DescribeRule, ListTagsForResource, ListTargetsByRule) and, with a
-     * {@code LambdaClient}, the policies of the Lambda functions involved (GetPolicy).
+     * Computes what {@link #subscribe(Subscription, SubscribeOption...)} would change, without writing anything. It
+     * reads the bus (DescribeEventBus), the rule (DescribeRule, ListTagsForResource, ListTargetsByRule) and, with a
+     * {@code LambdaClient}, the policies of the Lambda functions involved (GetPolicy). Pass the options you will pass
+     * to {@code subscribe}: a rule of the subscription's name that coherence-events did not create is refused here
+     * as there, unless {@link SubscribeOption#ADOPT_EXISTING_RULE} is given (the plan then shows
+     * {@code ~ adopt rule …}).
      *
      * @param subscription the desired subscription; must not be {@code null}
+     * @param options what the plan may include that it does not by default; must not be {@code null} nor hold
+     *     {@code null}
      * @return the plan, never {@code null}
      * @throws CoherenceClientException if {@code subscription} is {@code null}, the bus does not exist, the rule is
-     *     managed by an AWS service, a target does not fit the bus's Region or account, or an AWS call fails
+     *     managed by an AWS service or was not created by coherence-events (without
+     *     {@link SubscribeOption#ADOPT_EXISTING_RULE}), a target does not fit the bus's Region or account, or an AWS
+     *     call fails
      */
-    public SubscriptionPlan plan(Subscription subscription) {
+    public SubscriptionPlan plan(Subscription subscription, SubscribeOption... options) {
         requireArgument(subscription, "subscription");
-        return Planner.plan(subscription, busId, busName, observe(subscription));
+        boolean adopt = adopts(options);
+        return Planner.plan(subscription, busId, busName, observe(subscription), adopt);
     }
 
     /**
@@ -132,17 +141,24 @@ public final class CoherenceEventsClient {
      * targets it should not have, adds and updates the others, and removes the Lambda permissions of removed
      * functions. It writes only what differs; when nothing does, it makes no write call at all.
      *
+     * <p>A rule of the subscription's name that coherence-events did not create (one made in the console, say) is
+     * never taken over silently: {@code subscribe} refuses it, names its current targets and changes nothing, unless
+     * {@link SubscribeOption#ADOPT_EXISTING_RULE} is given.
+     *
      * <p>If it fails half-way (an AWS error, a target EventBridge rejects), what was done stays done; fix the cause
      * and call it again: it continues from the state it finds.
      *
      * @param subscription the desired subscription; must not be {@code null}
+     * @param options what subscribe may do that it does not by default; must not be {@code null} nor hold
+     *     {@code null}
      * @return what changed, the rule's ARN and the permissions the targets need; never {@code null}
      * @throws CoherenceClientException if {@code subscription} is {@code null}, the bus does not exist, the rule is
-     *     managed by an AWS service, or an AWS call or a target entry fails after the retries
+     *     managed by an AWS service or was not created by coherence-events (without
+     *     {@link SubscribeOption#ADOPT_EXISTING_RULE}), or an AWS call or a target entry fails after the retries
      */
-    public SubscribeResult subscribe(Subscription subscription) {
+    public SubscribeResult subscribe(Subscription subscription, SubscribeOption... options) {
         requireArgument(subscription, "subscription");
-        SubscriptionPlan plan = plan(subscription);
+        SubscriptionPlan plan = plan(subscription, options);
         String ruleArn = bus.execute(plan, lambda);
         List<TargetPermission> permissions = ruleArn.equals(plan.ruleArn()) ? plan.permissions()
                 : Permissions.forTargets(busName, subscription.name(), ruleArn, subscription.targets());
@@ -179,8 +195,8 @@ public final class CoherenceEventsClient {
         if (!bus.isOwned(ruleArn)) {
             throw new CoherenceClientException("The rule " + name + " on bus " + busName + " was not created by "
                     + "coherence-events (it has no tag " + Planner.OWNER_TAG_KEY + "=" + Planner.OWNER_TAG_VALUE
-                    + "), so it was left untouched. Delete it in the console, or adopt it by subscribing a "
-                    + "Subscription with this name first.");
+                    + "), so it was left untouched. Delete it in the console, or adopt it first (subscribe it with "
+                    + Planner.ADOPT_HINT + ").");
         }
         List<SubscriptionTarget> targets = bus.listTargets(name).stream().map(SdkTargets::fromSdk).toList();
         List<PlannedChange> changes = new ArrayList<>();
@@ -286,6 +302,19 @@ public final class CoherenceEventsClient {
     @Override
     public String toString() {
         return "CoherenceEventsClient[bus=" + busId + (lambda == null ? "" : ", with Lambda permissions") + "]";
+    }
+
+    private static boolean adopts(SubscribeOption[] options) {
+        requireArgument(options, "options");
+        boolean adopt = false;
+        for (int i = 0; i < options.length; i++) {
+            if (options[i] == null) {
+                throw CoherenceClientException.invalid("The call", List.of(new Problem("options[" + i + "]",
+                        "is null; remove it or pass a SubscribeOption.")));
+            }
+            adopt |= options[i] == SubscribeOption.ADOPT_EXISTING_RULE;
+        }
+        return adopt;
     }
 
     private static void requireArgument(Object value, String name) {

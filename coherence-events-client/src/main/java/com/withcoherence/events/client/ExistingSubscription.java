@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param state the rule's state as EventBridge reports it: {@code ENABLED}, {@code DISABLED} or
  *     {@code ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS}
  * @param managedByCoherenceEvents whether the rule carries the tag {@code managed-by=coherence-events}: it was
- *     created (or adopted) by {@link CoherenceEventsClient#subscribe(Subscription)}, and
+ *     created (or adopted) by {@link CoherenceEventsClient#subscribe(Subscription, SubscribeOption...)}, and
  *     {@link CoherenceEventsClient#unsubscribe(String)} may delete it
  * @param managedBy the AWS service that manages the rule, if one does (such rules cannot be changed)
  * @param targets the rule's targets; copied into an unmodifiable list

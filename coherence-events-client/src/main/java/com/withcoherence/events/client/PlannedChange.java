@@ -17,8 +17,11 @@ public record PlannedChange(Action action, String subject, String detail) {
         CREATE_RULE("+", "create rule"),
         /** Update the rule's pattern, description or state (PutRule with every field). */
         UPDATE_RULE("~", "update rule"),
-        /** Mark an existing rule as managed by coherence-events (TagResource). */
-        TAG_RULE("~", "tag rule"),
+        /**
+         * Take over a rule coherence-events did not create, by tagging it as managed by coherence-events
+         * (TagResource); planned only with {@link SubscribeOption#ADOPT_EXISTING_RULE}.
+         */
+        ADOPT_RULE("~", "adopt rule"),
         /** Add a target (PutTargets). */
         ADD_TARGET("+", "add target"),
         /** Replace a target that has the same id (PutTargets). */

@@ -3,8 +3,8 @@ package com.withcoherence.events.client;
 import java.util.List;
 
 /**
- * What {@link CoherenceEventsClient#subscribe(Subscription)} did: the changes it made (none when the bus already
- * matched), the rule's ARN, and the permissions the targets need.
+ * What {@link CoherenceEventsClient#subscribe(Subscription, SubscribeOption...)} did: the changes it made (none
+ * when the bus already matched), the rule's ARN, and the permissions the targets need.
  *
  * <p>Instances are immutable and thread-safe.
  *

@@ -538,16 +538,53 @@ class CoherenceEventsClientTest {
             assertEquals(List.of("console-rule"), ruleNames());
         }
 
-        @Test
-        void adoptsAConsoleRuleBySubscribingIt() {
-            direct.putRule(r -> r.name(RULE).eventBusName(BUS).eventPattern(Fixtures.NEW_ENVIRONMENTS_PATTERN));
+        /** A rule made in the console with the subscription's name, routing to a queue someone relies on. */
+        void consoleRule() {
+            direct.putRule(r -> r.name(RULE).eventBusName(BUS).eventPattern("{\"source\":[\"Coherence\"]}"));
+            direct.putTargets(r -> r.rule(RULE).eventBusName(BUS).targets(t -> t.id("audit").arn(Fixtures.QUEUE)));
             backend.clearRequests();
-            SubscribeResult result = client.subscribe(Fixtures.documentedSetup());
-            assertEquals(List.of("PutRule", "TagResource", "PutTargets"), backend.writes());
-            assertEquals(List.of("~ update rule " + RULE + ": description",
-                    "~ tag rule " + RULE + ": managed-by=coherence-events (adopt the existing rule)"),
-                    lines(result.changes()).subList(0, 2));
+        }
+
+        @Test
+        void neverTakesOverARuleItDidNotCreateUnlessAskedTo() {
+            consoleRule();
+
+            CoherenceClientException planned = assertThrows(CoherenceClientException.class,
+                    () -> client.plan(Fixtures.documentedSetup()));
+            CoherenceClientException subscribed = assertThrows(CoherenceClientException.class,
+                    () -> client.subscribe(Fixtures.documentedSetup()));
+
+            for (CoherenceClientException e : List.of(planned, subscribed)) {
+                assertTrue(e.getMessage().startsWith("The rule " + RULE + " already exists on bus " + BUS
+                        + " and was not created by coherence-events"), e.getMessage());
+                assertTrue(e.getMessage().contains("its targets are audit (" + Fixtures.QUEUE + ")"), e.getMessage());
+                assertTrue(e.getMessage().contains("SubscribeOption.ADOPT_EXISTING_RULE"), e.getMessage());
+            }
+            assertEquals(List.of(), backend.writes());
+            assertEquals(List.of(), lambdaWrites());
+            assertEquals("{\"source\":[\"Coherence\"]}", rule(RULE).eventPattern());
+            assertEquals(List.of("audit"), targets(RULE).stream().map(Target::id).toList());
+            assertEquals("", ownerTag(RULE_ARN));
+        }
+
+        @Test
+        void adoptsAConsoleRuleWhenAskedToAndThenManagesItAsItsOwn() {
+            consoleRule();
+
+            SubscriptionPlan plan = client.plan(Fixtures.documentedSetup(), SubscribeOption.ADOPT_EXISTING_RULE);
+            SubscribeResult result = client.subscribe(Fixtures.documentedSetup(), SubscribeOption.ADOPT_EXISTING_RULE);
+
+            assertEquals(lines(plan.changes()), lines(result.changes()));
+            assertEquals(List.of("~ update rule " + RULE + ": pattern " + Fixtures.NEW_ENVIRONMENTS_PATTERN
+                    + ", description", "~ adopt rule " + RULE + ": not created by coherence-events; tag it "
+                    + "managed-by=coherence-events and manage it from now on"), lines(result.changes()).subList(0, 2));
+            assertTrue(lines(result.changes()).contains("- remove target audit: " + Fixtures.QUEUE));
+            assertEquals(List.of("PutRule", "TagResource", "RemoveTargets", "PutTargets"), backend.writes());
             assertEquals("coherence-events", ownerTag(RULE_ARN));
+            assertEquals(List.of("log-events"), targets(RULE).stream().map(Target::id).toList());
+            backend.clearRequests();
+            assertFalse(client.subscribe(Fixtures.documentedSetup()).changed(), "adopted once, owned from then on");
+            assertTrue(client.unsubscribe(RULE).removed());
         }
 
         @Test
