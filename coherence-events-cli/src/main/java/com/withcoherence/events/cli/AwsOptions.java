@@ -30,15 +30,21 @@ final class AwsOptions {
     URI endpointUrl;
 
     @Option(names = "--region", paramLabel = "REGION",
-            description = "The AWS Region; defaults to AWS_REGION, then the profile's Region.")
+            description = "The AWS Region; defaults to the Region of a bus given by ARN, then AWS_REGION, then the "
+                    + "profile's Region.")
     String region;
 
-    /** Builds the EventBridge client the command uses; the caller closes it. */
-    EventBridgeClient eventBridge() {
+    /**
+     * Builds the EventBridge client the command uses for a bus; the caller closes it.
+     *
+     * @param bus the bus's name or ARN: an ARN's Region is the one to call, as EventBridge serves a bus only in its
+     *     own Region
+     */
+    EventBridgeClient eventBridge(String bus) {
         boolean loopback = endpointUrl != null && isLoopback(endpointUrl);
         software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder builder = EventBridgeClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .region(region(loopback))
+                .region(region(loopback, bus))
                 .credentialsProvider(credentials(loopback));
         if (endpointUrl != null) {
             builder.endpointOverride(endpointUrl);
@@ -46,9 +52,19 @@ final class AwsOptions {
         return builder.build();
     }
 
-    private Region region(boolean loopback) {
+    private Region region(boolean loopback, String bus) {
+        String[] arn = bus == null ? new String[0] : bus.split(":", 6);
+        String busRegion = arn.length == 6 && arn[0].equals("arn") && !arn[3].isEmpty() ? arn[3] : null;
         if (region != null) {
+            if (busRegion != null && !busRegion.equals(region)) {
+                throw new CliException(ExitCode.USAGE, "--region " + region + " but the bus " + bus + " is in "
+                        + busRegion + ", and EventBridge serves a bus only in its own Region; drop --region (the "
+                        + "bus's Region is used) or pass the bus of " + region + ".");
+            }
             return Region.of(region);
+        }
+        if (busRegion != null) {
+            return Region.of(busRegion);
         }
         try {
             return new DefaultAwsRegionProviderChain().getRegion();

@@ -50,7 +50,7 @@ final class PublishCommand implements Callable<Integer> {
                         e);
             }
         }
-        try (EventBridgeClient eventBridge = aws.eventBridge()) {
+        try (EventBridgeClient eventBridge = aws.eventBridge(bus)) {
             CoherenceEventsClient client = aws.call("connecting", () -> CoherenceEventsClient.builder()
                     .eventBridge(eventBridge).bus(bus).build());
             if (entries.size() > 10) {

@@ -34,7 +34,7 @@ final class UnsubscribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (EventBridgeClient eventBridge = aws.eventBridge()) {
+        try (EventBridgeClient eventBridge = aws.eventBridge(bus)) {
             CoherenceEventsClient client = aws.call("connecting", () -> CoherenceEventsClient.builder()
                     .eventBridge(eventBridge).bus(bus).build());
             UnsubscribeResult result = aws.call("unsubscribe", () -> client.unsubscribe(rule));

@@ -61,6 +61,33 @@ class PublishCommandTest {
     }
 
     @Test
+    void callsTheRegionOfABusGivenByArn() {
+        // The loopback endpoint answers whatever Region signs the request; the client refuses a bus ARN of another
+        // Region than the one the CLI calls, so publishing succeeds only if the CLI took the Region from the ARN.
+        String busArn = "arn:aws:events:eu-west-1:123456789012:event-bus/" + LoopbackEndpoint.BUS;
+
+        CliRun run = CliRun.of("publish", "--endpoint-url", aws.url(), "--bus", busArn,
+                SampleFiles.newEnvironments(dir).toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains(": accepted as "), run.out());
+    }
+
+    @Test
+    void refusesARegionThatIsNotTheBusArnsBeforeAnyCall() {
+        String busArn = "arn:aws:events:eu-west-1:123456789012:event-bus/" + LoopbackEndpoint.BUS;
+
+        CliRun run = CliRun.of("publish", "--endpoint-url", aws.url(), "--region", "us-east-1", "--bus", busArn,
+                SampleFiles.newEnvironments(dir).toString());
+
+        assertEquals(2, run.exitCode());
+        assertEquals("coherence-events: --region us-east-1 but the bus " + busArn + " is in eu-west-1, and "
+                + "EventBridge serves a bus only in its own Region; drop --region (the bus's Region is used) or pass "
+                + "the bus of us-east-1.", run.err().strip());
+        assertEquals(0, aws.endpoint.requests().total());
+    }
+
+    @Test
     void refusesToPublishToABusThatDoesNotExist() {
         CliRun run = CliRun.of("publish", "--endpoint-url", aws.url(), "--bus", "nope-coherence-events",
                 SampleFiles.newEnvironments(dir).toString());

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -235,17 +236,21 @@ public final class CoherenceEventsClient {
 
     /**
      * Returns the policy statement each target of a subscription needs for EventBridge to deliver to it, with the
-     * rule's ARN filled in (from the bus's ARN, read with DescribeEventBus). It writes nothing.
+     * rule's ARN filled in: the ARN EventBridge reports for the rule (DescribeRule), or, before the rule exists, the
+     * one it will have on the bus (from the bus's ARN, read with DescribeEventBus). It writes nothing.
      *
      * @param subscription the subscription; must not be {@code null}
      * @return the permissions, in target order (a target with a dead-letter queue also needs the queue's); possibly
      *     empty (for {@link Kind#OTHER} targets), never {@code null}
      * @throws CoherenceClientException if {@code subscription} is {@code null}, the bus does not exist or
-     *     DescribeEventBus fails
+     *     DescribeEventBus or DescribeRule fails
      */
     public List<TargetPermission> permissionsFor(Subscription subscription) {
         requireArgument(subscription, "subscription");
-        String ruleArn = Permissions.ruleArn(bus.describeBus(), subscription.name());
+        String busArn = bus.describeBus();
+        Planner.ObservedRule rule = bus.describeRule(subscription.name());
+        String ruleArn = rule != null && rule.arn() != null ? rule.arn()
+                : Permissions.ruleArn(busArn, subscription.name());
         return Permissions.forTargets(busName, subscription.name(), ruleArn, subscription.targets());
     }
 
@@ -358,7 +363,9 @@ public final class CoherenceEventsClient {
 
         /**
          * Sets the Coherence bus by name or ARN, such as {@code 12309ijsdf-your-app-name-coherence-events}. An ARN is
-         * sent as given (needed for a bus in another account).
+         * kept and sent as given in every request (EventBridge takes a name or an ARN in each {@code EventBusName}),
+         * so that a bus in another account is the one reached; it must be in the Region the EventBridge client
+         * calls, which {@link #build()} checks.
          *
          * @param nameOrArn the bus's name or ARN; required, and never {@code default}
          * @return this builder
@@ -474,13 +481,16 @@ public final class CoherenceEventsClient {
          * Builds the client.
          *
          * @return the client, never {@code null}
-         * @throws CoherenceClientException if the EventBridge client or the bus is missing
+         * @throws CoherenceClientException if the EventBridge client or the bus is missing, or the bus is given by an
+         *     ARN of another Region than the EventBridge client's
          */
         public CoherenceEventsClient build() {
             List<Problem> problems = new ArrayList<>();
             if (eventBridge == null) {
                 problems.add(new Problem("eventBridge", "is required: pass the EventBridgeClient you configured "
                         + "(Region, credentials, HTTP client), e.g. EventBridgeClient.create()."));
+            } else if (busId != null) {
+                checkRegion(eventBridge, busId, problems);
             }
             if (busId == null) {
                 problems.add(new Problem("bus", "is required: pass the name or ARN of the '…"
@@ -491,6 +501,26 @@ public final class CoherenceEventsClient {
                 throw CoherenceClientException.invalid("The CoherenceEventsClient configuration", problems);
             }
             return new CoherenceEventsClient(this, CoherenceBus.of(busId).name());
+        }
+    }
+
+    /**
+     * EventBridge serves a bus only through its own Region's endpoint: a request that names a bus (or rule) of
+     * another Region is refused with {@code ValidationException: Cross-region api call is not allowed.} (recorded in
+     * aws-samples/amazon-eventbridge-resource-policy-samples#10 and terraform-provider-aws#31444). Say so before any
+     * call, with the fix.
+     */
+    private static void checkRegion(EventBridgeClient eventBridge, String busId, List<Problem> problems) {
+        String[] arn = busId.split(":", 6);
+        if (arn.length < 6 || !arn[0].equals("arn")) {
+            return;
+        }
+        Region region = eventBridge.serviceClientConfiguration().region();
+        if (region != null && !region.id().equals(arn[3])) {
+            problems.add(new Problem("bus", "the bus is in " + arn[3] + " but the EventBridgeClient calls "
+                    + region.id() + ", and EventBridge refuses requests for a bus of another Region (\"Cross-region "
+                    + "api call is not allowed.\"). Build the EventBridgeClient with .region(Region.of(\"" + arn[3]
+                    + "\")), or pass the bus of " + region.id() + "."));
         }
     }
 

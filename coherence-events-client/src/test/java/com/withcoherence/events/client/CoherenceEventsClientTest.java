@@ -157,6 +157,100 @@ class CoherenceEventsClientTest {
         }
     }
 
+    /**
+     * A bus given by its ARN is sent as that ARN in every request, as EventBridge accepts it in each one's
+     * {@code EventBusName} (or DescribeEventBus's {@code Name}): a bus in another account is reached, never the
+     * caller's own bus of the same name.
+     */
+    @Nested
+    class BusGivenByArn {
+
+        static final String FOREIGN_BUS_ARN = "arn:aws:events:us-east-1:999999999999:event-bus/" + BUS;
+
+        private LocalBackend endpoint;
+        private EventBridgeClient eventBridge;
+        /** For each request the client sent: the operation and the bus it named. */
+        private final List<String> busNamed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @BeforeEach
+        void start() {
+            endpoint = new LocalBackend();
+            endpoint.reset();
+            software.amazon.awssdk.core.interceptor.ExecutionInterceptor recorder =
+                    new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                        @Override
+                        public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context
+                                .BeforeTransmission context, software.amazon.awssdk.core.interceptor
+                                .ExecutionAttributes attributes) {
+                            software.amazon.awssdk.core.SdkRequest request = context.request();
+                            String operation = request.getClass().getSimpleName().replace("Request", "");
+                            if (request instanceof software.amazon.awssdk.services.eventbridge.model
+                                    .PutEventsRequest put) {
+                                put.entries().forEach(e -> busNamed.add(operation + " " + e.eventBusName()));
+                            } else {
+                                request.getValueForField("EventBusName", String.class)
+                                        .or(() -> request.getValueForField("Name", String.class)
+                                                .filter(name -> operation.equals("DescribeEventBus")))
+                                        .ifPresent(bus -> busNamed.add(operation + " " + bus));
+                            }
+                        }
+                    };
+            eventBridge = EventBridgeClient.builder()
+                    .endpointOverride(endpoint.endpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "x")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(o -> o.addExecutionInterceptor(recorder))
+                    .build();
+        }
+
+        @AfterEach
+        void stop() {
+            eventBridge.close();
+            endpoint.close();
+        }
+
+        @Test
+        void sendsTheArnAsGivenInEveryRequestThatNamesTheBus() {
+            // The loopback endpoint serves one account, so it answers for this ARN as for its own bus; what matters
+            // is what the client sends, which real EventBridge routes to the account in the ARN.
+            CoherenceEventsClient client = CoherenceEventsClient.builder().eventBridge(eventBridge)
+                    .bus(FOREIGN_BUS_ARN).build();
+            Subscription toQueue = Fixtures.documentedSetup().toBuilder().clearTargets()
+                    .target(SubscriptionTarget.sqs(Fixtures.QUEUE)).build();
+
+            client.subscribe(toQueue);
+            client.subscriptions();
+            client.permissionsFor(toQueue);
+            assertTrue(client.publish(CoherenceFixtures.documentedNewEnvironments()).allAccepted());
+            client.unsubscribe(Scenarios.RULE);
+
+            assertEquals(List.of("DescribeEventBus", "DescribeRule", "PutRule", "PutTargets", "DescribeEventBus",
+                    "ListRules", "ListTargetsByRule", "DescribeEventBus", "DescribeRule", "DescribeEventBus", "PutEvents",
+                    "DescribeEventBus", "DescribeRule", "ListTargetsByRule", "RemoveTargets", "DeleteRule"),
+                    busNamed.stream().map(named -> named.substring(0, named.indexOf(' '))).toList());
+            for (String named : busNamed) {
+                assertTrue(named.endsWith(" " + FOREIGN_BUS_ARN), named);
+            }
+            assertEquals(BUS, client.busName());
+        }
+
+        @Test
+        void refusesABusInAnotherRegionThanTheEventBridgeClientBeforeAnyCall() {
+            // EventBridge answers "Cross-region api call is not allowed." (ValidationException) to a request that
+            // names a bus or rule of another Region.
+            String elsewhere = "arn:aws:events:eu-west-1:999999999999:event-bus/" + BUS;
+            CoherenceClientException e = assertThrows(CoherenceClientException.class,
+                    () -> CoherenceEventsClient.builder().eventBridge(eventBridge).bus(elsewhere).build());
+
+            assertEquals("bus", e.problems().get(0).field());
+            assertTrue(e.getMessage().contains("the bus is in eu-west-1 but the EventBridgeClient calls us-east-1"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("Region.of(\"eu-west-1\")"), e.getMessage());
+            assertEquals(0, endpoint.local().requests().total());
+        }
+    }
+
     /** Bad input fails before any HTTP request: the endpoint's request log proves that none was made. */
     @Nested
     class NothingIsSentForBadInput {
