@@ -34,6 +34,7 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        limitHttpServerWaits();
         // The client logs one INFO line per change it makes; the commands print those changes themselves, so the
         // log shows them only with --verbose. Set before any logger exists.
         boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
@@ -46,6 +47,29 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** How long the JDK HTTP server behind {@code serve} and {@code demo} waits for a request to arrive, in s. */
+    static final String MAX_REQUEST_SECONDS = "5";
+
+    /** How long it waits for a client to take its response, in seconds. */
+    static final String MAX_RESPONSE_SECONDS = "10";
+
+    /**
+     * Bounds how long the loopback endpoint's HTTP server waits for a slow client. The JDK's server reads each request
+     * on one of the endpoint's few worker threads and, by default, waits forever: eight clients that send half a
+     * request (a stalled script, a port scanner) would hold every worker and freeze {@code serve}. With these
+     * properties its timer closes such connections. They are read once, when the JVM's first HTTP server starts, so
+     * they are set here, at start-up, and only when the user has not chosen other values (-D...). The CLI owns its
+     * JVM; a library must not set them for its host application, which is why the testkit does not.
+     */
+    static void limitHttpServerWaits() {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", MAX_REQUEST_SECONDS);
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", MAX_RESPONSE_SECONDS);
+        }
     }
 
     /** Runs the CLI in-process and returns the exit code; never calls {@link System#exit}. */
