@@ -96,8 +96,7 @@ final class Permissions {
         ObjectNode statement = statement(sid, "lambda:InvokeFunction", target.arn());
         statement.putObject("Condition").putObject("ArnLike").put("AWS:SourceArn", ruleArn);
         String how = "aws lambda add-permission --function-name " + target.arn() + " --statement-id " + sid
-                + " --action lambda:InvokeFunction --principal " + EVENTS_PRINCIPAL + " --source-arn " + ruleArn
-                + "   (or give CoherenceEventsClient a LambdaClient: it adds and removes this permission itself)";
+                + " --action lambda:InvokeFunction --principal " + EVENTS_PRINCIPAL + " --source-arn " + ruleArn;
         String remove = "aws lambda remove-permission --function-name " + target.arn() + " --statement-id " + sid;
         return new TargetPermission(target.id(), Type.LAMBDA_PERMISSION, target.arn(), sid, statement.toString(),
                 how, remove);
