@@ -108,11 +108,14 @@ final class AwsOptions {
             throw new CliException(ExitCode.USAGE, what + " failed: " + e.awsErrorDetails().errorCode() + ": "
                     + e.awsErrorDetails().errorMessage(), e);
         } catch (SdkClientException e) {
+            if (CliMessages.isMissingCredentials(e)) {
+                throw new CliException(ExitCode.USAGE, CliMessages.NO_CREDENTIALS, e);
+            }
             String where = endpointUrl != null ? endpointUrl.toString() : "AWS";
             throw new CliException(ExitCode.USAGE, what + " failed: cannot reach EventBridge at " + where + " ("
                     + e.getMessage() + ")", e);
         } catch (SdkException e) {
-            throw new CliException(ExitCode.USAGE, what + " failed: " + e.getMessage(), e);
+            throw new CliException(ExitCode.USAGE, what + " failed: " + CliMessages.oneLine(e.getMessage()), e);
         }
     }
 }

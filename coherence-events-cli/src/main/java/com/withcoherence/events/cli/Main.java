@@ -89,18 +89,21 @@ public final class Main {
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            // Errors are one line (the client lists problems one per line; the CLI joins them).
             if (exception instanceof CliException) {
-                io.err().println("coherence-events: " + exception.getMessage());
+                io.err().println("coherence-events: " + CliMessages.oneLine(exception.getMessage()));
                 if (verbose) {
                     exception.printStackTrace(io.err());
                 }
                 return ((CliException) exception).exitCode();
             }
-            io.err().println("coherence-events: " + failed.getCommandName() + " failed: " + exception);
+            // Not a failure the commands foresee: a bug of ours. Say what happened in words, not class names.
+            String what = exception.getMessage() == null ? exception.getClass().getSimpleName()
+                    : CliMessages.oneLine(exception.getMessage());
+            io.err().println("coherence-events: " + failed.getCommandName() + " failed unexpectedly: " + what
+                    + (verbose ? "" : " (run again with --verbose for the stack trace)"));
             if (verbose) {
                 exception.printStackTrace(io.err());
-            } else {
-                io.err().println("Run again with --verbose for the stack trace.");
             }
             return ExitCode.USAGE;
         });

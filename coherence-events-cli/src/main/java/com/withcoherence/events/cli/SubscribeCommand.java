@@ -65,6 +65,17 @@ final class SubscribeCommand implements Callable<Integer> {
             description = "The SQS queue that receives events whose delivery failed for good.")
     String deadLetter;
 
+    @Option(names = "--message-group", paramLabel = "GROUP",
+            description = "The message group of the events sent to FIFO queue targets (their ARN ends in .fifo; the "
+                    + "queue needs content-based deduplication).")
+    String messageGroup;
+
+    @Option(names = "--role", paramLabel = "ARN",
+            description = "The IAM role EventBridge assumes to deliver to the targets that need one: Step Functions "
+                    + "state machines, event buses and other targets given by ARN (Lambda, SQS, SNS and log groups "
+                    + "use their resource policies instead).")
+    String role;
+
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")
     boolean dryRun;
 
@@ -73,6 +84,10 @@ final class SubscribeCommand implements Callable<Integer> {
                     + "in the console, say): its pattern, description and state are set and its targets replaced. "
                     + "Without it such a rule is refused and left as it is.")
     boolean adopt;
+
+    /** The kinds of target EventBridge reaches with a role rather than a resource policy. */
+    private static final java.util.Set<SubscriptionTarget.Kind> NEEDS_ROLE = java.util.EnumSet.of(
+            SubscriptionTarget.Kind.STEP_FUNCTIONS, SubscriptionTarget.Kind.EVENT_BUS, SubscriptionTarget.Kind.OTHER);
 
     @Mixin
     AwsOptions aws = new AwsOptions();
@@ -140,11 +155,19 @@ final class SubscribeCommand implements Callable<Integer> {
                 if (deadLetter != null) {
                     target = target.withDeadLetterQueue(deadLetter);
                 }
+                if (messageGroup != null && target.kind() == SubscriptionTarget.Kind.SQS && arn.endsWith(".fifo")) {
+                    target = target.withMessageGroupId(messageGroup);
+                }
+                if (role != null && NEEDS_ROLE.contains(target.kind())) {
+                    target = target.withRoleArn(role);
+                }
                 builder.target(target);
             }
             return builder.build();
-        } catch (CoherenceClientException | CoherenceEventException e) {
-            throw new CliException(ExitCode.USAGE, e.getMessage(), e);
+        } catch (CoherenceClientException e) {
+            throw new CliException(ExitCode.USAGE, CliMessages.of(e), e);
+        } catch (CoherenceEventException e) {
+            throw new CliException(ExitCode.USAGE, CliMessages.oneLine(e.getMessage()), e);
         }
     }
 }

@@ -111,14 +111,31 @@ class SubscribeCommandTest {
     }
 
     @Test
+    void givesFifoQueuesTheirMessageGroupAndRoleTargetsTheirRole() {
+        String fifo = "arn:aws:sqs:us-east-1:123456789012:environments.fifo";
+        String machine = "arn:aws:states:us-east-1:123456789012:stateMachine:provision";
+        String role = "arn:aws:iam::123456789012:role/eventbridge-start-provision";
+
+        CliRun run = CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule", "r",
+                "--target", fifo, "--target", machine, "--message-group", "coherence", "--role", role);
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<Target> targets = aws.bridge.listTargetsByRule(LoopbackEndpoint.BUS, "r");
+        assertEquals(java.util.Optional.of("coherence"), targets.get(0).sqsMessageGroupId());
+        assertEquals(java.util.Optional.empty(), targets.get(0).roleArn(), "a queue is reached by its policy");
+        assertEquals(java.util.Optional.of(role), targets.get(1).roleArn());
+    }
+
+    @Test
     void rejectsAnInvalidSubscriptionBeforeAnyCall() {
         CliRun run = CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule",
                 "bad name!", "--target", "arn:aws:lambda:us-east-1:123456789012:function:log-events",
                 "--max-retries", "500");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("name"), run.err());
-        assertTrue(run.err().contains("185"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("--rule: the rule name 'bad name!'"), run.err());
+        assertTrue(run.err().contains("--max-retries: is 500; EventBridge accepts 0 to 185."), run.err());
         assertEquals(0, aws.endpoint.requests().total());
     }
 
