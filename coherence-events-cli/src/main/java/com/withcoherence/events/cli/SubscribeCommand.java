@@ -9,6 +9,7 @@ import com.withcoherence.events.client.Subscription;
 import com.withcoherence.events.client.SubscriptionPlan;
 import com.withcoherence.events.client.SubscriptionTarget;
 import com.withcoherence.events.client.TargetPermission;
+import com.withcoherence.events.model.CoherenceBus;
 import com.withcoherence.events.model.CoherenceEventException;
 import com.withcoherence.events.model.EventPattern;
 import java.util.ArrayList;
@@ -41,6 +42,12 @@ final class SubscribeCommand implements Callable<Integer> {
             description = "Select this detail-type (new_environments, valid_environments); repeat for several. "
                     + "Default: every Coherence event.")
     List<String> detailTypes = new ArrayList<>();
+
+    @Option(names = "--allow-unknown-detail-type",
+            description = "Accept a --detail-type other than new_environments and valid_environments (one Coherence "
+                    + "may send in the future); without it such a value is refused as a typo, since the rule would "
+                    + "never match.")
+    boolean allowUnknownDetailType;
 
     @Option(names = "--environment-prefix", paramLabel = "PREFIX",
             description = "Select events listing an environment whose name starts with PREFIX.")
@@ -130,7 +137,29 @@ final class SubscribeCommand implements Callable<Integer> {
         }
     }
 
+    /** The detail-types Coherence sends. */
+    private static final List<String> KNOWN_DETAIL_TYPES = List.of(CoherenceBus.NEW_ENVIRONMENTS,
+            CoherenceBus.VALID_ENVIRONMENTS);
+
+    /**
+     * Refuses a detail-type Coherence does not send: EventBridge accepts any string, so a typo such as
+     * {@code new_environment} would make a rule that silently never matches.
+     */
+    private void checkDetailTypes() {
+        if (allowUnknownDetailType) {
+            return;
+        }
+        for (String type : detailTypes) {
+            if (!KNOWN_DETAIL_TYPES.contains(type)) {
+                throw new CliException(ExitCode.USAGE, "--detail-type " + type + " is not a detail-type Coherence "
+                        + "sends (" + String.join(", ", KNOWN_DETAIL_TYPES) + "), so the rule would never match. "
+                        + "Check the spelling, or pass --allow-unknown-detail-type to subscribe to it anyway.");
+            }
+        }
+    }
+
     private Subscription subscription() {
+        checkDetailTypes();
         try {
             EventPattern.Builder pattern = EventPattern.builder();
             if (!detailTypes.isEmpty()) {

@@ -127,6 +127,26 @@ class SubscribeCommandTest {
     }
 
     @Test
+    void refusesADetailTypeCoherenceDoesNotSendAsATypoUnlessAllowed() {
+        CliRun typo = CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule",
+                "r", "--detail-type", "new_environment", "--target", "arn:aws:sqs:us-east-1:123456789012:q");
+
+        assertEquals(2, typo.exitCode());
+        assertEquals("coherence-events: --detail-type new_environment is not a detail-type Coherence sends "
+                + "(new_environments, valid_environments), so the rule would never match. Check the spelling, or "
+                + "pass --allow-unknown-detail-type to subscribe to it anyway.", typo.err().strip());
+        assertEquals(0, aws.endpoint.requests().total());
+
+        CliRun allowed = CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule",
+                "r", "--detail-type", "environment_removed", "--allow-unknown-detail-type", "--target",
+                "arn:aws:sqs:us-east-1:123456789012:q");
+
+        assertEquals(0, allowed.exitCode(), allowed.err());
+        assertEquals("{\"source\":[\"Coherence\"],\"detail-type\":[\"environment_removed\"]}", aws.bridge
+                .describeRule(LoopbackEndpoint.BUS, "r").eventPattern().orElseThrow());
+    }
+
+    @Test
     void rejectsAnInvalidSubscriptionBeforeAnyCall() {
         CliRun run = CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule",
                 "bad name!", "--target", "arn:aws:lambda:us-east-1:123456789012:function:log-events",
