@@ -11,6 +11,19 @@ package com.withcoherence.events.client;
  */
 public record PlannedChange(Action action, String subject, String detail) {
 
+    /**
+     * Checks the components.
+     *
+     * @param action what the change does; must not be {@code null}
+     * @param subject what it changes; must not be {@code null}
+     * @param detail what exactly; must not be {@code null}, possibly empty
+     * @throws CoherenceClientException naming each component that is {@code null}
+     */
+    public PlannedChange {
+        Components.of("PlannedChange").nonNull("action", action).nonNull("subject", subject)
+                .nonNull("detail", detail).check();
+    }
+
     /** What a change does, and the AWS call that does it. */
     public enum Action {
         /** Create the rule (PutRule, with the ownership tag). */

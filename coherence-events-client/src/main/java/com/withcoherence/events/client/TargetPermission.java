@@ -28,6 +28,25 @@ package com.withcoherence.events.client;
 public record TargetPermission(String targetId, Type type, String resourceArn, String statementId,
         String statementJson, String howToApply, String howToRemove) {
 
+    /**
+     * Checks the components.
+     *
+     * @param targetId the id of the target that needs it; must not be {@code null}
+     * @param type where the statement goes; must not be {@code null}
+     * @param resourceArn the resource whose policy gets the statement; must not be {@code null}
+     * @param statementId the statement's id; must not be {@code null}
+     * @param statementJson the statement as JSON; must not be {@code null}
+     * @param howToApply how to apply it; must not be {@code null}
+     * @param howToRemove how to remove it; must not be {@code null}
+     * @throws CoherenceClientException naming each component that is {@code null}
+     */
+    public TargetPermission {
+        Components.of("TargetPermission").nonNull("targetId", targetId).nonNull("type", type)
+                .nonNull("resourceArn", resourceArn).nonNull("statementId", statementId)
+                .nonNull("statementJson", statementJson).nonNull("howToApply", howToApply)
+                .nonNull("howToRemove", howToRemove).check();
+    }
+
     /** Where a permission statement goes. */
     public enum Type {
         /** The function's resource-based policy, added with {@code lambda:AddPermission}. */

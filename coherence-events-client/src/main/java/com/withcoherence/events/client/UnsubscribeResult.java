@@ -19,11 +19,14 @@ public record UnsubscribeResult(String ruleName, List<PlannedChange> changes, Li
     /**
      * Copies the lists.
      *
-     * @param ruleName the name of the rule
-     * @param changes the changes made; must not be {@code null}
-     * @param leftToRemove the statements left to remove; must not be {@code null}
+     * @param ruleName the name of the rule; must not be {@code null}
+     * @param changes the changes made; must not be {@code null} nor hold {@code null}
+     * @param leftToRemove the statements left to remove; must not be {@code null} nor hold {@code null}
+     * @throws CoherenceClientException naming each component that is {@code null} or holds {@code null}
      */
     public UnsubscribeResult {
+        Components.of("UnsubscribeResult").nonNull("ruleName", ruleName).list("changes", changes)
+                .list("leftToRemove", leftToRemove).check();
         changes = List.copyOf(changes);
         leftToRemove = List.copyOf(leftToRemove);
     }

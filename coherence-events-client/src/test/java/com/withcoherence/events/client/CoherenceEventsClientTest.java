@@ -701,6 +701,10 @@ class CoherenceEventsClientTest {
                     .orElseThrow();
             assertTrue(ours.managedByCoherenceEvents());
             assertTrue(ours.enabled());
+            assertEquals(ExistingSubscription.State.ENABLED, ours.state());
+            assertEquals(java.util.Optional.of("Coherence new_environments events to log-events"), ours.description());
+            assertEquals(java.util.Optional.empty(), subscriptions.stream().filter(s -> s.name().equals("other-0"))
+                    .findFirst().orElseThrow().description(), "no description is empty, not \"\"");
             assertEquals(List.of(SubscriptionTarget.lambda(Fixtures.LOG_EVENTS), SubscriptionTarget.sqs(Fixtures.QUEUE),
                     SubscriptionTarget.sns(Fixtures.TOPIC).withId("topic")), ours.targets(), "three targets, pages of 2");
             assertEquals(1, subscriptions.stream().filter(ExistingSubscription::managedByCoherenceEvents).count());
