@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code coherence-events} command line: {@code demo}, {@code serve}, {@code subscribe}, {@code unsubscribe},
@@ -126,6 +128,9 @@ public final class Main {
                 description = "Print stack traces with errors.")
         boolean verbose;
 
+        @Spec
+        CommandSpec spec;
+
         private final Io io;
 
         TopCommand(Io io) {
@@ -135,7 +140,8 @@ public final class Main {
         @Override
         public Integer call() {
             io.err().println("coherence-events: a command is required.");
-            new CommandLine(this).usage(io.err());
+            // The usage of the command line as built, with its subcommands (a new CommandLine(this) has none).
+            spec.commandLine().usage(io.err());
             return ExitCode.USAGE;
         }
     }

@@ -97,7 +97,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             });
             io.out().println("listening on " + endpoint.endpoint());
             io.err().println("coherence-events: point the AWS SDK or CLI at it with --endpoint-url "
-                    + endpoint.endpoint() + " (any credentials); Ctrl-C stops it.");
+                    + endpoint.endpoint() + " (any credentials); Ctrl-C stops it (kill " + ProcessHandle.current().pid()
+                    + " when it runs in the background).");
             // On Ctrl-C or SIGTERM the JVM ends as soon as its shutdown hooks return: the hook stops the wait below
             // and then waits (boundedly) until the summary is printed.
             Thread hook = new Thread(() -> {
