@@ -41,7 +41,9 @@ final class CliMessages {
                     + "permissionsFor(subscription))", "pass --role arn:aws:iam::ACCOUNT:role/NAME",
             " (or use the factory of the target's kind)", "",
             "Check the Region, endpoint, network and credentials of the client you passed.",
-                    "Check --region, --endpoint-url, the network and your AWS credentials.");
+                    "Check --region, --endpoint-url, the network and your AWS credentials.",
+            "where the EventBridgeClient looks (its account and Region)",
+                    "in the account of your credentials and the Region called (--region)");
 
     /** What to do when the SDK's credential chain found nothing, instead of the chain's list of providers. */
     static final String NO_CREDENTIALS = "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or "

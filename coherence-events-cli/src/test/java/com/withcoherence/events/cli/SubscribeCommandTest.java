@@ -165,7 +165,9 @@ class SubscribeCommandTest {
                 "--rule", "r", "--target", "arn:aws:lambda:us-east-1:123456789012:function:log-events");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("does not exist"), run.err());
+        assertTrue(run.err().contains("The event bus nope-coherence-events does not exist in the account of your "
+                + "credentials and the Region called (--region)."), run.err());
+        assertFalse(run.err().contains("EventBridgeClient"), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
     }
 }
