@@ -89,18 +89,17 @@ public final class CoherenceClientException extends RuntimeException {
 
     /** The failure of local validation: every problem, one per line. */
     static CoherenceClientException invalid(String what, List<Problem> problems) {
-        StringBuilder message = new StringBuilder(what).append(" is invalid (").append(problems.size())
-                .append(problems.size() == 1 ? " problem" : " problems").append("); nothing was sent to AWS:");
-        for (Problem problem : problems) {
-            message.append("\n  ").append(problem);
-        }
-        return new CoherenceClientException(message.toString(), problems, null, null, null);
+        return listing(what, "; nothing was sent to AWS", problems);
     }
 
     /** A value record made with missing parts: every problem, one per line. */
     static CoherenceClientException invalidValue(String what, List<Problem> problems) {
+        return listing(what, "", problems);
+    }
+
+    private static CoherenceClientException listing(String what, String consequence, List<Problem> problems) {
         StringBuilder message = new StringBuilder(what).append(" is invalid (").append(problems.size())
-                .append(problems.size() == 1 ? " problem" : " problems").append("):");
+                .append(problems.size() == 1 ? " problem" : " problems").append(')').append(consequence).append(':');
         for (Problem problem : problems) {
             message.append("\n  ").append(problem);
         }
