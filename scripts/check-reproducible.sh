@@ -15,8 +15,9 @@ trap 'rm -rf "$work"' EXIT
 
 for build in a b; do
   mkdir -p "$work/$build"
-  # Only what git tracks: a clean checkout, whatever lies around in the working tree.
-  (cd "$root" && git ls-files -z | tar --null -T - -cf -) | tar -xf - -C "$work/$build"
+  # The working tree as git sees it (tracked and new files, nothing ignored): a clean checkout of it, without
+  # the build output lying around.
+  (cd "$root" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | tar -xf - -C "$work/$build"
 done
 released="coherence-events-model,coherence-events-client,coherence-events-testkit,coherence-events-bom,coherence-events-cli"
 # The two builds run side by side: a Maven build mostly uses one core, and CI has two.

@@ -35,9 +35,10 @@ import java.util.Map;
  * fractional seconds and with {@code Z} or an offset; a {@code detail} sent as a JSON string is read as the object it
  * holds.
  *
- * <p>The {@code String}, {@code byte[]} and {@code InputStream} methods stream with jackson-core and never initialise
- * jackson-databind, so that the first event after a Lambda cold start costs little; the {@code Map} and
- * {@code JsonNode} methods and {@link #jacksonModule()} load databind when first called.
+ * <p>Every method except those taking a {@code JsonNode} and {@link #jacksonModule()} streams with jackson-core alone
+ * and never initialises jackson-databind, so that the first event after a Lambda cold start costs little; the
+ * {@code Map} a Lambda runtime hands over is written back as JSON text with jackson-core and read like any other input.
+ * Only the {@code JsonNode} methods and the Jackson module need jackson-databind at run time.
  *
  * <p>This class is stateless and thread-safe; all its methods may be called concurrently.
  */
@@ -120,7 +121,7 @@ public final class CoherenceEvents {
 
     /**
      * Parses one EventBridge event from the map a Lambda {@code RequestHandler<Map<String, Object>, ?>} receives (maps,
-     * lists, strings, numbers, booleans and nulls). Loads jackson-databind on first use.
+     * lists, strings, numbers, booleans and nulls). Does not need jackson-databind.
      *
      * @param event the event as a map; must not be {@code null}
      * @return the event, never {@code null}
@@ -129,8 +130,10 @@ public final class CoherenceEvents {
      */
     public static CoherenceEvent parse(Map<String, ?> event) {
         Checks.argument(event, "event");
-        try {
-            return Databind.parse(Databind.toTree(event));
+        try (JsonParser p = LambdaMaps.FACTORY.createParser(LambdaMaps.toJson(event))) {
+            return EventReader.readDocument(p, "");
+        } catch (IOException e) {
+            throw unreadable(e);
         } catch (CoherenceEventException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -202,7 +205,7 @@ public final class CoherenceEvents {
 
     /**
      * Reads a delivery from the map a Lambda {@code RequestHandler<Map<String, Object>, ?>} receives; see
-     * {@link #parseDelivery(String)}. Loads jackson-databind on first use.
+     * {@link #parseDelivery(String)}. Does not need jackson-databind.
      *
      * @param delivery the delivery as a map; must not be {@code null}
      * @return the delivery, never {@code null}
@@ -211,7 +214,7 @@ public final class CoherenceEvents {
      */
     public static Delivery parseDelivery(Map<String, ?> delivery) {
         Checks.argument(delivery, "delivery");
-        return delivery(Databind.toBytes(delivery));
+        return delivery(LambdaMaps.toJson(delivery));
     }
 
     /**
@@ -265,9 +268,15 @@ public final class CoherenceEvents {
      * cause is the {@link CoherenceEventException}.
      *
      * @return a new module, never {@code null}
+     * @throws CoherenceEventException if jackson-databind is not on the class path
      */
     public static Module jacksonModule() {
-        return Databind.module();
+        try {
+            return Databind.module();
+        } catch (NoClassDefFoundError e) {
+            throw CoherenceEventException.about("Missing dependency", "", "the Jackson module needs "
+                    + "com.fasterxml.jackson.core:jackson-databind, which this deployment left out; add it back.", e);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -5,16 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
 
 /**
- * Everything in the model that needs jackson-databind, kept apart so that parsing bytes, strings and streams never
- * loads it: a fresh JVM pays for databind only when it parses a {@code Map} or {@code JsonNode}, or registers the
- * Jackson module.
+ * Everything in the model that needs jackson-databind at run time, kept apart so that nothing else loads it: only the
+ * {@code JsonNode} entry points and the Jackson module do. Maps are written with jackson-core by {@link LambdaMaps}.
  */
 final class Databind {
 
     /**
-     * Used only to turn maps into trees and bytes. Default typing stays off (no polymorphic type ids are ever read),
+     * Used only to turn trees into bytes. Default typing stays off (no polymorphic type ids are ever read),
      * and the factory carries the same read limits as the event parser.
      */
     private static final JsonMapper MAPPER =
@@ -49,7 +51,7 @@ final class Databind {
                     checkLimits(node.get(i), pointer + "/" + i, depth + 1);
                 }
             } else {
-                for (java.util.Map.Entry<String, JsonNode> field : node.properties()) {
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     checkLimits(field.getValue(), pointer + "/" + EventReader.escape(field.getKey()), depth + 1);
                 }
             }
@@ -60,22 +62,55 @@ final class Databind {
         }
     }
 
-    static JsonNode toTree(Object value) {
-        try {
-            return MAPPER.valueToTree(value);
-        } catch (IllegalArgumentException e) {
-            throw new CoherenceEventException("", "the map holds something that is not JSON data ("
-                    + e.getMessage() + "); pass the Map<String, Object> the Lambda runtime built from the event "
-                    + "JSON, made of maps, lists, strings, numbers, booleans and nulls.", e);
-        }
-    }
-
     static byte[] toBytes(Object value) {
+        checkNesting(value, "", 0);
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (IOException | IllegalArgumentException e) {
             throw new CoherenceEventException("", "the value could not be written as JSON (" + e.getMessage()
                     + "); pass maps, lists, strings, numbers, booleans and nulls only.", e);
+        }
+    }
+
+    /**
+     * Rejects a map, list or tree nested deeper than {@link EventReader#MAX_NESTING_DEPTH} levels, or one that holds
+     * itself, before Jackson converts it: converting recurses once per level and has no limit of its own, so such a
+     * value would end in a {@code StackOverflowError} instead of an error that says what is wrong. A parsed map is
+     * never deeper than its JSON text was.
+     */
+    static void checkNesting(Object value, String pointer, int depth) {
+        boolean container = value instanceof Map || value instanceof Collection || value instanceof Object[]
+                || (value instanceof JsonNode && ((JsonNode) value).isContainerNode());
+        if (!container) {
+            return;
+        }
+        if (depth >= EventReader.MAX_NESTING_DEPTH) {
+            throw new CoherenceEventException(pointer, "the value nests deeper than " + EventReader.MAX_NESTING_DEPTH
+                    + " levels, the most EventBridge accepts, or holds itself; pass the Map<String, Object> the Lambda "
+                    + "runtime built from the event JSON.");
+        }
+        int index = 0;
+        if (value instanceof Map) {
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                checkNesting(entry.getValue(), pointer + "/" + EventReader.escape(String.valueOf(entry.getKey())),
+                        depth + 1);
+            }
+        } else if (value instanceof JsonNode) {
+            JsonNode node = (JsonNode) value;
+            if (node.isArray()) {
+                for (JsonNode element : node) {
+                    checkNesting(element, pointer + "/" + index++, depth + 1);
+                }
+            } else {
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    checkNesting(field.getValue(), pointer + "/" + EventReader.escape(field.getKey()), depth + 1);
+                }
+            }
+        } else {
+            Iterable<?> elements = value instanceof Object[] ? Arrays.asList((Object[]) value) : (Collection<?>) value;
+            for (Object element : elements) {
+                checkNesting(element, pointer + "/" + index++, depth + 1);
+            }
         }
     }
 

@@ -89,11 +89,14 @@ public record Delivery(List<DeliveryRecord> records) {
 
     /**
      * Returns the partial batch response a Lambda function with an SQS event source returns (with
-     * {@code ReportBatchItemFailures} enabled) so that only the failed messages are retried: {@code
+     * {@code ReportBatchItemFailures} enabled) so that only the failed messages are retried. It throws when there are
+     * failures and the delivery is not an SQS batch (see {@link #isSqsBatch()}), since Lambda ignores the response of
+     * an EventBridge or SNS invocation and the failed events would be lost: {@code
      * {"batchItemFailures": [{"itemIdentifier": "<messageId>"}, …]}}. A failed record without a message id yields an
      * empty identifier, which makes Lambda retry the whole batch.
      *
      * @return a new mutable map the Lambda runtime serialises as that JSON; never {@code null}
+     * @throws CoherenceEventException if a message failed and this is not an SQS batch
      */
     public Map<String, Object> batchItemFailures() {
         return batchItemFailures(List.of());
@@ -125,7 +128,8 @@ public record Delivery(List<DeliveryRecord> records) {
      * @param failedWhileHandling the message ids of records the handler could not process; must not be {@code null}
      * @return a new mutable map the Lambda runtime serialises as {@code {"batchItemFailures": [...]}}; never
      *     {@code null}
-     * @throws CoherenceEventException if {@code failedWhileHandling} is {@code null} or holds {@code null}
+     * @throws CoherenceEventException if {@code failedWhileHandling} is {@code null} or holds {@code null}, or if a
+     *     message failed and this is not an SQS batch
      */
     public Map<String, Object> batchItemFailures(Collection<String> failedWhileHandling) {
         List<Map<String, String>> items = new ArrayList<>();
@@ -144,10 +148,27 @@ public record Delivery(List<DeliveryRecord> records) {
      *
      * @param failedWhileHandling the message ids of records the handler could not process; must not be {@code null}
      * @return the JSON, never {@code null}
-     * @throws CoherenceEventException if {@code failedWhileHandling} is {@code null} or holds {@code null}
+     * @throws CoherenceEventException if {@code failedWhileHandling} is {@code null} or holds {@code null}, or if a
+     *     message failed and this is not an SQS batch
      */
     public String batchItemFailuresJson(Collection<String> failedWhileHandling) {
         return DeliveryReader.batchItemFailuresJson(failedIds(failedWhileHandling));
+    }
+
+    /**
+     * Returns whether every message came from an SQS queue (its body the event, or an SNS notification holding it):
+     * the only deliveries for which Lambda reads a partial batch response.
+     *
+     * @return {@code true} for a Lambda batch of SQS messages
+     */
+    public boolean isSqsBatch() {
+        for (DeliveryRecord record : records) {
+            if (record.wrapping() != DeliveryRecord.Wrapping.SQS
+                    && record.wrapping() != DeliveryRecord.Wrapping.SNS_IN_SQS) {
+                return false;
+            }
+        }
+        return !records.isEmpty();
     }
 
     /** The ids of unreadable records and of {@code handled} failures, each once, in delivery order. */
@@ -166,6 +187,13 @@ public record Delivery(List<DeliveryRecord> records) {
         // Ids the caller names that are not in this delivery are still reported: better a retry than a loss.
         for (String id : failedWhileHandling) {
             ids.add(id);
+        }
+        if (!ids.isEmpty() && !isSqsBatch()) {
+            // Lambda ignores a batch response from an EventBridge or SNS invocation: the failed events would be lost.
+            throw CoherenceEventException.about("Invalid use", "", ids.size() + " message(s) failed, but this delivery "
+                    + "did not come from an SQS event source, so Lambda would ignore a partial batch response and "
+                    + "the events would be lost; throw an exception instead, so that Lambda retries the invocation "
+                    + "and then sends it to the function's dead-letter queue or on-failure destination.");
         }
         return new ArrayList<>(ids);
     }

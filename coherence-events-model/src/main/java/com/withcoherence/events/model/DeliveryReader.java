@@ -204,6 +204,13 @@ final class DeliveryReader {
             }
             records.add(record(p, pointer));
         }
+        if (records.isEmpty()) {
+            // Lambda never invokes a function with an empty batch. Returning an empty delivery would also drop an
+            // event that merely carries a "Records" member (found by fuzzing).
+            throw new CoherenceEventException("/Records", "the batch has no records, and Lambda never delivers an "
+                    + "empty batch; pass the batch Lambda handed to the function, or an event without a "
+                    + "\"Records\" member.");
+        }
         return records;
     }
 

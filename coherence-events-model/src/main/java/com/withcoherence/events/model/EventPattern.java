@@ -50,6 +50,16 @@ public final class EventPattern {
 
     private static final String RULER_CLASS = "software.amazon.event.ruler.JsonRuleCompiler";
 
+    /**
+     * The names event-ruler 2.1.0, EventBridge's engine, refuses as a member name inside {@code $or}
+     * ({@code Constants.RESERVED_FIELD_NAMES_IN_OR_RELATIONSHIP}): its operators. {@code EventPatternTest} checks
+     * this copy against the event-ruler on the class path; the builder must not load event-ruler itself.
+     */
+    static final Set<String> RESERVED_INSIDE_OR = Set.of("<", "<=", "=", ">", ">=", "anything-but", "cidr",
+            "date-after", "date-before", "date-on-or-after", "date-on-or-before", "equals-ignore-case", "exactly",
+            "exists", "in-date-range", "ip-address-in-range", "ip-address-not-in-range", "not-equals-ignore-case",
+            "not-wildcard", "numeric", "prefix", "regex", "suffix", "wildcard");
+
     private final String json;
 
     private EventPattern(String json) {
@@ -478,6 +488,7 @@ public final class EventPattern {
 
     /** One group of conditions: what one branch of the builder's top-level {@code $or} selects. */
     private static final class Group {
+
         final Set<String> detailTypes = new LinkedHashSet<>();
         final Set<String> names = new LinkedHashSet<>();
         final Set<String> prefixes = new LinkedHashSet<>();
@@ -503,10 +514,23 @@ public final class EventPattern {
                         + "other groups pointless; add a condition after or(), or remove or()");
             }
             if (hasEnvironmentConditions()) {
+                // The environment list's key is written inside a $or when there are several groups or several
+                // detail-types, and event-ruler refuses its operator names as keys there (found by fuzzing).
+                boolean insideOr = several || detailTypes.size() > 1;
                 for (String detailType : detailTypes) {
-                    if (detailType.equals("$or")) {
+                    if (detailType.indexOf('.') >= 0) {
+                        // EventBridge reads a dot in a key as a path: {"a.b": …} is {"a": {"b": …}}.
+                        out.add(where + "detailTypes(\"" + detailType + "\") cannot name the key of an environment "
+                                + "list, since EventBridge reads the '.' in a key as a path (\"" + detailType
+                                + "\" would mean a nested member); select it without environment conditions");
+                    } else if (detailType.equals("$or")) {
                         out.add(where + "detailTypes(\"$or\") cannot name the key of an environment list, since "
                                 + "\"$or\" is EventBridge's operator; select it without environment conditions");
+                    } else if (insideOr && RESERVED_INSIDE_OR.contains(detailType)) {
+                        out.add(where + "detailTypes(\"" + detailType + "\") cannot name the key of an environment "
+                                + "list inside $or, where EventBridge reserves \"" + detailType + "\" for its "
+                                + "operators; select it alone, in a pattern with one group, or without environment "
+                                + "conditions");
                     }
                 }
             }

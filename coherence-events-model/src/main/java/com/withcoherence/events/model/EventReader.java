@@ -369,7 +369,7 @@ final class EventReader {
         }
         StringWriter out = new StringWriter(128);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            copy(p, g, base, 0);
+            copy(p, g, base, depthOfValue(p));
         }
         return out.toString();
     }
@@ -546,7 +546,7 @@ final class EventReader {
         }
         names.add(name);
         p.nextToken();
-        copy(p, null, base, 0);
+        copy(p, null, base, depthOfValue(p));
         return names;
     }
 
@@ -598,8 +598,32 @@ final class EventReader {
         } else if (token == JsonToken.VALUE_EMBEDDED_OBJECT) {
             throw typeError(p, base, "a JSON value");
         } else if (g != null) {
-            g.copyCurrentEventExact(p);
+            if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                // As written: copying it "exactly" converts it to a BigDecimal, which fails on a valid JSON number
+                // whose exponent does not fit an int (1E9999999999) and rejected such an event (found by fuzzing).
+                g.writeNumber(p.getText());
+            } else {
+                g.copyCurrentEventExact(p);
+            }
+        } else if (token == JsonToken.VALUE_STRING) {
+            // A skipped string is read as well, so that the string limit applies to it as at every other entry point
+            // (a tree holds its strings whole, and the schemas read them); skipping let a 300 KiB string through here
+            // that the tree path and CoherenceSchemas reject (found by mutation testing).
+            p.getText();
         }
+    }
+
+    /**
+     * The depth {@link #copy} starts from for the value at the current token, so that it counts levels as the
+     * parser's own limit does (the event object is level 1). A caller's parser (the Jackson module) may allow deeper
+     * nesting than ours; counting from 0 here let such a value nest one level deeper than text may (found by
+     * mutation testing).
+     */
+    private static int depthOfValue(JsonParser p) {
+        JsonStreamContext context = p.getParsingContext();
+        int depth = context.getNestingDepth();
+        return p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY
+                ? Math.max(0, depth - 1) : depth;
     }
 
     private static void checkDepth(JsonParser p, String base, int depth) {

@@ -75,4 +75,25 @@ class CoherenceBusTest {
         assertThrows(CoherenceEventException.class, () -> CoherenceBus.forApp("a").arn("us-east-1", "1:2"));
         assertThrows(CoherenceEventException.class, () -> CoherenceBus.forApp("a").arn("", "1"));
     }
+    @Test
+    void acceptsNamesUpTo256CharactersOfEveryAllowedKind() {
+        String allowed = "azAZ09.-_";
+        assertEquals(allowed, new CoherenceBus(allowed).name());
+        assertEquals(256, new CoherenceBus("a".repeat(256)).name().length());
+        assertThrows(CoherenceEventException.class, () -> new CoherenceBus("a".repeat(257)));
+        for (char c : "`{@[/: ".toCharArray()) {
+            assertThrows(CoherenceEventException.class, () -> new CoherenceBus("bus" + c), "character " + c);
+        }
+    }
+
+    @Test
+    void buildsArnsOnlyFromPartsWithoutColons() {
+        CoherenceBus bus = CoherenceBus.forApp("app");
+
+        assertEquals("arn:aws:events:us-east-1:1234596789:event-bus/app-coherence-events",
+                bus.arn("us-east-1", "1234596789"));
+        assertThrows(CoherenceEventException.class, () -> bus.arn("us-east-1", "12:34"));
+        assertThrows(CoherenceEventException.class, () -> bus.arn("", "1234596789"));
+        assertThrows(CoherenceEventException.class, () -> bus.arn(null, "1234596789"));
+    }
 }

@@ -47,4 +47,28 @@ class CoherenceEventHandlerTest {
 
         assertThrows(CoherenceEventException.class, () -> event.dispatch(null));
     }
+    @Test
+    void dispatchesUnknownEventsToOnUnknown() {
+        List<String> seen = new ArrayList<>();
+        CoherenceEventHandler handler = new CoherenceEventHandler() {
+            @Override
+            public void onNewEnvironments(NewEnvironmentsEvent event) {
+                seen.add("new");
+            }
+
+            @Override
+            public void onValidEnvironments(ValidEnvironmentsEvent event) {
+                seen.add("valid");
+            }
+
+            @Override
+            public void onUnknown(UnknownCoherenceEvent event) {
+                seen.add("unknown " + event.detailType());
+            }
+        };
+
+        TrackerFixtures.unknown("u", "2024-03-01T10:00:00Z", "environment_deleted", "{}").dispatch(handler);
+
+        assertEquals(List.of("unknown environment_deleted"), seen);
+    }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -151,6 +152,22 @@ class CoherenceEventsTest {
             assertEquals(detail, Samples.tree(unknown.detailJson()));
             assertEquals(tree, Samples.tree(CoherenceEvents.toJson(unknown)), "nothing lost on the way back");
             assertEquals(unknown, CoherenceEvents.parse(CoherenceEvents.toJson(unknown)));
+        }
+
+        /** Found by fuzzing: copying such a number "exactly" made a BigDecimal of it, which cannot hold it. */
+        @Test
+        void keepsEveryValidJsonNumberOfAnUnknownDetailAsWritten() {
+            String numbers = "\"huge\":-999999999999999999E99999999999999999999,\"tiny\":1e-400,\"e\":1E+2,"
+                    + "\"zero\":-0.0,\"int\":123456789012345678901234567890";
+            String json = Samples.NEW_ENVIRONMENTS
+                    .replace("\"detail-type\": \"new_environments\"", "\"detail-type\": \"deleted_environments\"")
+                    .replace("\"detail\": {", "\"detail\": {" + numbers + ",");
+
+            UnknownCoherenceEvent unknown = assertInstanceOf(UnknownCoherenceEvent.class, CoherenceEvents.parse(json));
+
+            assertTrue(unknown.detailJson().startsWith("{" + numbers + ","), unknown.detailJson());
+            assertEquals(unknown, CoherenceEvents.parse(CoherenceEvents.toJson(unknown)));
+            assertEquals(List.of(), CoherenceSchemas.validate(json), "the schemas read the same numbers");
         }
 
         @Test
@@ -304,6 +321,145 @@ class CoherenceEventsTest {
             assertTrue(e.getMessage().contains("10000 characters"), e.getMessage());
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "5        | expected a non-empty string but found the number 5.",
+            "-1.5e3   | expected a non-empty string but found the number -1.5e3.",
+            "true     | expected a non-empty string but found true.",
+            "false    | expected a non-empty string but found false.",
+            "null     | expected a non-empty string but found null.",
+            "[1]      | expected a non-empty string but found an array.",
+            "{}       | expected a non-empty string but found an object."})
+        void namesTheTypeAndValueItFound(String value, String problem) {
+            CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS.replace("\"us-east-1\"", value)));
+
+            assertEquals("/region", e.pointer());
+            assertEquals(problem, e.problem());
+        }
+
+        @Test
+        void namesWhatFollowsTheEvent() {
+            for (String[] trailing : new String[][] {{"[", "an array"}, {"{", "an object"}, {"\"x\"", "the string \"x\""},
+                    {"7", "the number 7"}, {"true", "true"}, {"null", "null"}}) {
+                CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                        () -> CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS + " " + trailing[0]));
+
+                assertTrue(e.problem().contains("followed by more content (" + trailing[1] + ")"), e.problem());
+            }
+        }
+
+        @Test
+        void escapesMemberNamesInPointersAsRfc6901Says() {
+            ObjectNode tree = Samples.newEnvironmentsTree();
+            tree.putObject("a/b~c").put("d", 1).put("d", 2);
+            String json = Samples.json(tree).replace("{\"d\":2}", "{\"d\":1,\"d\":2}");
+
+            CoherenceEventException e = assertThrows(CoherenceEventException.class, () -> CoherenceEvents.parse(json));
+
+            assertEquals("/a~1b~0c/d", e.pointer());
+            assertEquals("/~1", EventReader.escape("/").isEmpty() ? "" : "/" + EventReader.escape("/"));
+            assertEquals("~0", EventReader.escape("~"));
+            assertEquals("plain", EventReader.escape("plain"));
+        }
+
+        @Test
+        void rejectsTreesAndArraysNestedTooDeepInsideAMapAtTheirPointer() {
+            ObjectNode deepTree = Samples.MAPPER.createObjectNode();
+            ObjectNode node = deepTree;
+            for (int i = 0; i < 1_200; i++) {
+                node = node.putObject("t");
+            }
+            Object[] deepArray = {"first", null};
+            Object[] array = deepArray;
+            for (int i = 0; i < 1_200; i++) {
+                Object[] inner = {"x", null};
+                array[1] = inner;
+                array = inner;
+            }
+            Map<String, Object> withTree = new LinkedHashMap<>(mapOf(Samples.NEW_ENVIRONMENTS));
+            withTree.put("tree", List.of("first", deepTree));
+            Map<String, Object> withArray = new LinkedHashMap<>(mapOf(Samples.NEW_ENVIRONMENTS));
+            withArray.put("array", deepArray);
+
+            CoherenceEventException fromTree = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(withTree));
+            CoherenceEventException fromArray = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(withArray));
+
+            assertTrue(fromTree.pointer().startsWith("/tree/1/t/t/t/"), fromTree.pointer());
+            assertEquals(1_000, fromTree.pointer().split("/").length - 1);
+            assertTrue(fromArray.pointer().startsWith("/array/1/1/1/"), fromArray.pointer());
+            assertEquals(1_000, fromArray.pointer().split("/").length - 1);
+        }
+
+        /** Text, trees and maps meet the same limits at the same place: up to them accepted, one beyond rejected. */
+        @ParameterizedTest(name = "{0} levels")
+        @ValueSource(ints = {1_000, 1_001})
+        void acceptsAndRejectsTreesMapsAndTextAtTheSameNestingDepth(int levels) {
+            // The event object is level 1 and its member "deep" level 2: levels - 1 nested arrays reach the level.
+            String text = Samples.NEW_ENVIRONMENTS.replace("\"account\"",
+                    "\"deep\": " + "[".repeat(levels - 1) + "]".repeat(levels - 1) + ", \"account\"");
+            ObjectNode tree = Samples.newEnvironmentsTree();
+            ArrayNode array = tree.putArray("deep");
+            Map<String, Object> map = new LinkedHashMap<>(mapOf(Samples.NEW_ENVIRONMENTS));
+            List<Object> list = new ArrayList<>();
+            map.put("deep", list);
+            for (int level = 3; level <= levels; level++) {
+                array = array.addArray();
+                List<Object> inner = new ArrayList<>();
+                list.add(inner);
+                list = inner;
+            }
+            boolean accepted = levels <= 1_000;
+
+            for (java.util.function.Supplier<CoherenceEvent> parse : List.<java.util.function.Supplier<CoherenceEvent>>of(
+                    () -> CoherenceEvents.parse(text), () -> CoherenceEvents.parse(tree),
+                    () -> CoherenceEvents.parse(map))) {
+                if (accepted) {
+                    assertNotNull(parse.get());
+                } else {
+                    CoherenceEventException e = assertThrows(CoherenceEventException.class, parse::get);
+                    assertEquals(levels - 1, e.pointer().split("/").length - 1, e.pointer());
+                }
+            }
+        }
+
+        /**
+         * A string of exactly 256 KiB is accepted by text and trees, one of 300 KiB rejected by both. (Jackson checks a
+         * string's length when its buffer grows, so text may pass a string a little over the limit; the tree check is
+         * exact. The 1 MiB document limit bounds both.)
+         */
+        @ParameterizedTest(name = "{0} characters")
+        @ValueSource(ints = {EventReader.MAX_STRING_LENGTH, 300 * 1024})
+        void acceptsAndRejectsTreesAndTextAtTheStringLimit(int length) {
+            ObjectNode tree = Samples.newEnvironmentsTree();
+            tree.put("long", "x".repeat(length));
+            String text = Samples.json(tree);
+            boolean accepted = length <= EventReader.MAX_STRING_LENGTH;
+
+            for (java.util.function.Supplier<CoherenceEvent> parse : List.<java.util.function.Supplier<CoherenceEvent>>of(
+                    () -> CoherenceEvents.parse(text), () -> CoherenceEvents.parse(tree))) {
+                if (accepted) {
+                    assertNotNull(parse.get());
+                } else {
+                    assertEquals("/long", assertThrows(CoherenceEventException.class, parse::get).pointer());
+                }
+            }
+        }
+
+        @Test
+        void quotesValuesOfUpToEightyCharactersWhole() {
+            String eighty = "y".repeat(80);
+            CoherenceEventException whole = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS.replace("\"Coherence\"", "\"" + eighty + "\"")));
+            CoherenceEventException shortened = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS.replace("\"Coherence\"", "\"" + eighty + "z\"")));
+
+            assertTrue(whole.problem().contains("\"" + eighty + "\""), whole.problem());
+            assertTrue(shortened.problem().contains("\"" + eighty + "…(81 characters)\""), shortened.problem());
+        }
+
         @Test
         void rejectsNullInputsWithoutANullPointerException() {
             assertThrows(CoherenceEventException.class, () -> CoherenceEvents.parse((String) null));
@@ -322,7 +478,7 @@ class CoherenceEventsTest {
 
             CoherenceEventException e = assertThrows(CoherenceEventException.class, () -> CoherenceEvents.parse(map));
 
-            assertEquals("", e.pointer());
+            assertEquals("/account", e.pointer());
         }
 
         @Test
@@ -333,6 +489,30 @@ class CoherenceEventsTest {
             CoherenceEventException e = assertThrows(CoherenceEventException.class, () -> CoherenceEvents.parse(map));
 
             assertEquals("/account", e.pointer());
+        }
+
+        /** Found by probing the Map entry point (docs/quality.md): it ended in a StackOverflowError. */
+        @Test
+        void rejectsAMapThatHoldsItselfOrNestsDeeperThanEventBridgeAllows() {
+            Map<String, Object> cyclic = new LinkedHashMap<>(mapOf(Samples.NEW_ENVIRONMENTS));
+            cyclic.put("self", cyclic);
+            Map<String, Object> deep = new LinkedHashMap<>(mapOf(Samples.NEW_ENVIRONMENTS));
+            Map<String, Object> level = deep;
+            for (int i = 0; i < 100_000; i++) {
+                Map<String, Object> next = new LinkedHashMap<>();
+                level.put("d", List.of(next));
+                level = next;
+            }
+
+            CoherenceEventException selfHolding = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(cyclic));
+            CoherenceEventException tooDeep = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(deep));
+
+            assertTrue(selfHolding.pointer().startsWith("/self/self/self/"), selfHolding.pointer());
+            assertTrue(selfHolding.getMessage().contains("deeper than 1000 levels"), selfHolding.getMessage());
+            assertTrue(tooDeep.pointer().startsWith("/d/0/d/0/"), tooDeep.pointer());
+            assertEquals(1_000, tooDeep.pointer().split("/").length - 1, "the first level too deep");
         }
 
         @Test
@@ -382,6 +562,116 @@ class CoherenceEventsTest {
         }
     }
 
+    /** The claims of docs/security.md about reading untrusted input. */
+    @Nested
+    class Hardening {
+
+        private static final String SECRET = "SECRET-d41d8cd98f00b204e980";
+
+        /** A document whose text holds a secret, broken by a syntax error after it. */
+        private final String broken = Samples.NEW_ENVIRONMENTS.replace("\"us-east-1\"", "\"" + SECRET + "\"")
+                .replace("\"resources\"", "\"resources\" ::");
+
+        @Test
+        void errorsNeverQuoteTheInputTextAroundTheProblem() {
+            List<CoherenceEventException> errors = List.of(
+                    assertThrows(CoherenceEventException.class, () -> CoherenceEvents.parse(broken)),
+                    assertThrows(CoherenceEventException.class,
+                            () -> CoherenceEvents.parse(broken.getBytes(StandardCharsets.UTF_8))),
+                    assertThrows(CoherenceEventException.class,
+                            () -> CoherenceEvents.parse(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)))),
+                    assertThrows(CoherenceEventException.class, () -> CoherenceEvents.parseDelivery(broken)));
+            for (CoherenceEventException e : errors) {
+                assertTrue(e.getMessage().contains("(line 9, column 18)"), e.getMessage());
+                assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+                assertFalse(e.getMessage().contains("Source:"), "no Jackson source excerpt: " + e.getMessage());
+                for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                    assertFalse(String.valueOf(cause.getMessage()).contains(SECRET), cause.getMessage());
+                }
+            }
+        }
+
+        @Test
+        void quotesAtMostEightyCharactersOfAnOffendingValue() {
+            String value = SECRET + "x".repeat(200);
+            CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS.replace("\"Coherence\"", "\"" + value + "\"")));
+
+            assertEquals("/source", e.pointer());
+            assertFalse(e.getMessage().contains(value), e.getMessage());
+            assertTrue(e.getMessage().contains("(" + value.length() + " characters)"), e.getMessage());
+        }
+
+        @Test
+        void typeIdsInTheInputStayDataAndLoadNoClass() {
+            // Jackson's polymorphic typing would resolve these to classes; the model never enables it.
+            String detail = "{\"@class\":\"java.lang.ProcessBuilder\",\"@type\":\"java.net.URL\","
+                    + "\"command\":[\"touch\",\"pwned\"]}";
+            ObjectNode tree = Samples.newEnvironmentsTree();
+            tree.put("detail-type", "environment_deleted");
+            tree.set("detail", Samples.tree(detail));
+
+            for (CoherenceEvent event : List.of(CoherenceEvents.parse(Samples.json(tree)), CoherenceEvents.parse(tree),
+                    CoherenceEvents.parse(mapOf(Samples.json(tree))))) {
+                assertEquals(Samples.tree(detail), Samples.tree(((UnknownCoherenceEvent) event).detailJson()));
+            }
+        }
+
+        @Test
+        void deliveriesOverEightMebibytesAreRejectedWhileReading() {
+            CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parseDelivery(whitespace(16 << 20)));
+
+            assertTrue(e.getMessage().contains(String.valueOf(DeliveryReader.MAX_DELIVERY_LENGTH)), e.getMessage());
+        }
+
+        @Test
+        void deliveriesOfExactlyEightMebibytesAreReadToTheirEnd() {
+            CoherenceEventException atTheLimit = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parseDelivery(whitespace(DeliveryReader.MAX_DELIVERY_LENGTH)));
+            CoherenceEventException overIt = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parseDelivery(whitespace(DeliveryReader.MAX_DELIVERY_LENGTH + 1)));
+
+            assertTrue(atTheLimit.getMessage().contains("ends before the JSON is complete"), atTheLimit.getMessage());
+            assertTrue(overIt.getMessage().contains("larger than " + DeliveryReader.MAX_DELIVERY_LENGTH),
+                    overIt.getMessage());
+        }
+
+        @Test
+        void eventsOverOneMebibyteAreRejectedWhileStreaming() {
+            CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(whitespace(4 << 20)));
+
+            assertTrue(e.getMessage().contains("safety limit"), e.getMessage());
+        }
+
+        /** A stream of '{' and then spaces, {@code length} bytes in all, never held in memory at once. */
+        private InputStream whitespace(long length) {
+            return new InputStream() {
+                private long served;
+
+                @Override
+                public int read() {
+                    return served >= length ? -1 : served++ == 0 ? '{' : ' ';
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int count) {
+                    if (served >= length) {
+                        return -1;
+                    }
+                    int n = (int) Math.min(count, length - served);
+                    java.util.Arrays.fill(buffer, offset, offset + n, (byte) ' ');
+                    if (served == 0) {
+                        buffer[offset] = '{';
+                    }
+                    served += n;
+                    return n;
+                }
+            };
+        }
+    }
+
     @Nested
     class ColdStart {
 
@@ -414,6 +704,32 @@ class CoherenceEventsTest {
                 List<String> hits = loaded.stream().filter(line -> line.contains(forbidden)).toList();
                 assertEquals(List.of(), hits, forbidden + " must not be loaded on the parse path");
             }
+        }
+
+        /**
+         * At run time only the JsonNode methods and the Jackson module need jackson-databind: a deployment that leaves
+         * it out (a minimised Lambda package) still parses bytes, streams and the runtime's Map.
+         */
+        @Test
+        void everyEntryPointButJsonNodeWorksWithoutDatabindOnTheClassPath(@org.junit.jupiter.api.io.TempDir
+                java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path event = dir.resolve("event.json");
+            java.nio.file.Files.writeString(event, Samples.NEW_ENVIRONMENTS);
+            String classPath = String.join(java.io.File.pathSeparator, location(CoherenceEvents.class),
+                    location(NoDatabindProbe.class), location(com.fasterxml.jackson.core.JsonFactory.class));
+            String javaCommand = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(javaCommand, "-cp", classPath, NoDatabindProbe.class.getName(),
+                    event.toString()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertEquals(0, process.waitFor(), output);
+            List<String> lines = output.lines().toList();
+            assertEquals("bytes new_environments", lines.get(0), output);
+            assertEquals("map main", lines.get(1), output);
+            assertEquals("delivery 1", lines.get(2), output);
+            assertTrue(lines.get(3).startsWith("json "), output);
+            assertTrue(lines.get(4).startsWith("module Missing dependency: the Jackson module needs "
+                    + "com.fasterxml.jackson.core:jackson-databind"), output);
         }
 
         private String location(Class<?> type) throws java.net.URISyntaxException {
@@ -582,4 +898,5 @@ class CoherenceEventsTest {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -78,4 +78,33 @@ class CoherenceJacksonModuleTest {
 
         assertInstanceOf(CoherenceEventException.class, e.getCause());
     }
+    /** A caller's mapper may allow deeper nesting than EventBridge: the module still stops at 1,000 levels. */
+    @Test
+    void stopsAtEventBridgesNestingLimitWhateverTheCallersMapperAllows() {
+        ObjectMapper deepMapper = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                        .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                                .maxNestingDepth(100_000).build())
+                        .build())
+                .addModule(CoherenceEvents.jacksonModule()).build();
+        String deep = Samples.NEW_ENVIRONMENTS.replace("\"account\"",
+                "\"deep\": " + "[".repeat(1_500) + "]".repeat(1_500) + ", \"account\"");
+        String deepEnough = Samples.NEW_ENVIRONMENTS.replace("\"account\"",
+                "\"deep\": " + "[".repeat(998) + "]".repeat(998) + ", \"account\"");
+
+        JsonMappingException e = assertThrows(JsonMappingException.class,
+                () -> deepMapper.readValue(deep, CoherenceEvent.class));
+        CoherenceEventException cause = assertInstanceOf(CoherenceEventException.class, e.getCause());
+        CoherenceEventException fromText = assertThrows(CoherenceEventException.class, () -> CoherenceEvents.parse(deep));
+        assertEquals(fromText.pointer(), cause.pointer(), "the same level as the parser's own limit");
+        assertEquals(1_000, cause.pointer().split("/").length - 1);
+        assertInstanceOf(NewEnvironmentsEvent.class, assertDoesNotThrowReading(deepMapper, deepEnough));
+    }
+
+    private static CoherenceEvent assertDoesNotThrowReading(ObjectMapper mapper, String json) {
+        try {
+            return mapper.readValue(json, CoherenceEvent.class);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

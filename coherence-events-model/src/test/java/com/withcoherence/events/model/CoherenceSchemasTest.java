@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -324,6 +325,41 @@ class CoherenceSchemasTest {
                             + "not have the required form. " + description("CoherenceEvent", "time"))), violations);
             assertTrue(violations.get(3).message().contains("{\"source\": [\"Coherence\"]}"),
                     "says how to select only Coherence events");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "5        | expected a string but found the number 5.",
+            "-1.5e3   | expected a string but found the number -1500.0.",
+            "true     | expected a string but found true.",
+            "false    | expected a string but found false.",
+            "null     | expected a string but found null.",
+            "[1]      | expected a string but found an array.",
+            "{}       | expected a string but found an object."})
+        void nameTheTypeAndValueTheyFound(String value, String problem) {
+            String json = Samples.NEW_ENVIRONMENTS.replace("\"us-east-1\"", value);
+
+            List<SchemaViolation> violations = CoherenceSchemas.validate(json);
+
+            assertEquals(1, violations.size(), violations::toString);
+            assertEquals("/region", violations.get(0).pointer());
+            assertTrue(violations.get(0).message().startsWith(problem + " "), violations.get(0).message());
+            assertTrue(violations.get(0).message().endsWith(description("CoherenceEvent", "region")));
+        }
+
+        @Test
+        void nameTheTypesTheSchemaExpects() {
+            ObjectNode tree = Samples.newEnvironmentsTree();
+            tree.put("resources", "x");
+            tree.put("detail", 7);
+
+            List<SchemaViolation> violations = CoherenceSchemas.validate(tree);
+
+            assertEquals(List.of("/detail", "/resources"), violations.stream().map(SchemaViolation::pointer).toList());
+            assertTrue(violations.get(0).message().startsWith("expected an object but found the number 7."),
+                    violations.get(0).message());
+            assertTrue(violations.get(1).message().startsWith("expected an array but found the string \"x\"."),
+                    violations.get(1).message());
         }
 
         @Test

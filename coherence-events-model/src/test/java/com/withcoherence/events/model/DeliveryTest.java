@@ -273,4 +273,73 @@ class DeliveryTest {
         assertThrows(CoherenceEventException.class,
                 () -> delivery.batchItemFailures(java.util.Arrays.asList((String) null)));
     }
+
+    /** Found by probing the Map entry point (docs/quality.md): parse(Map) ended in a StackOverflowError. */
+    @Test
+    void rejectsAMapThatHoldsItselfWithThePointerOfTheLoop() {
+        Map<String, Object> cyclic = new java.util.LinkedHashMap<>();
+        cyclic.put("Records", List.of(cyclic));
+
+        CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                () -> CoherenceEvents.parseDelivery(cyclic));
+
+        assertTrue(e.pointer().startsWith("/Records/0/Records/0/"), e.pointer());
+        assertTrue(e.getMessage().contains("holds itself"), e.getMessage());
+    }
+    /** Found by fuzzing: an event carrying a "Records" member was read as an empty batch, and so dropped. */
+    @Test
+    void rejectsABatchWithoutRecordsRatherThanDroppingWhatItHolds() {
+        String eventWithRecords = Samples.NEW_ENVIRONMENTS.replace("\"account\"", "\"Records\": [], \"account\"");
+
+        for (String json : List.of("{\"Records\": []}", eventWithRecords)) {
+            CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parseDelivery(json));
+
+            assertEquals("/Records", e.pointer());
+            assertTrue(e.getMessage().contains("never delivers an empty batch"), e.getMessage());
+        }
+    }
+    @Test
+    void reportsEveryFailedRecordInThePartialBatchResponse() throws IOException {
+        String json = batch(sqsRecord("m-1", "{}"), sqsRecord("m-2", Samples.NEW_ENVIRONMENTS), sqsRecord("m-3", "x"));
+
+        Delivery delivery = CoherenceEvents.parseDelivery(json);
+
+        assertEquals(Samples.tree("{\"batchItemFailures\":[{\"itemIdentifier\":\"m-1\"},{\"itemIdentifier\":\"m-3\"}]}"),
+                Samples.MAPPER.readTree(delivery.batchItemFailuresJson()));
+    }
+
+    @Test
+    void reportsTheFirstProblemOfARecord() {
+        ObjectNode record = Samples.MAPPER.createObjectNode();
+        record.put("messageId", 7);
+        record.put("body", 8);
+
+        DeliveryRecord.Failed failed = CoherenceEvents.parseDelivery(batch(record)).failures().get(0);
+
+        assertEquals("/Records/0/messageId", failed.failure().pointer());
+    }
+
+    @Test
+    void refusesABatchResponseWhereLambdaWouldIgnoreItAndLoseTheEvents() {
+        ObjectNode record = Samples.MAPPER.createObjectNode();
+        record.put("EventSource", "aws:sns");
+        record.set("Sns", snsNotification("sns-1", "{}"));
+        Delivery snsBatch = CoherenceEvents.parseDelivery(batch(record));
+        Delivery direct = CoherenceEvents.parseDelivery(Samples.NEW_ENVIRONMENTS);
+
+        assertFalse(snsBatch.isSqsBatch());
+        CoherenceEventException e = assertThrows(CoherenceEventException.class, snsBatch::batchItemFailures);
+        assertTrue(e.getMessage().contains("throw an exception instead"), e.getMessage());
+        assertThrows(CoherenceEventException.class, () -> direct.batchItemFailures(List.of(NEW.id())));
+        assertEquals(Map.of("batchItemFailures", List.of()), direct.batchItemFailures(), "nothing failed, nothing lost");
+    }
+
+    @Test
+    void knowsAnSqsBatchFromItsMessages() {
+        assertTrue(CoherenceEvents.parseDelivery(batch(sqsRecord("m-1", Samples.NEW_ENVIRONMENTS))).isSqsBatch());
+        assertTrue(CoherenceEvents.parseDelivery(batch(sqsRecord("m-1",
+                Samples.json(snsNotification("s", Samples.NEW_ENVIRONMENTS))))).isSqsBatch());
+        assertFalse(CoherenceEvents.parseDelivery(Samples.NEW_ENVIRONMENTS).isSqsBatch());
+    }
 }

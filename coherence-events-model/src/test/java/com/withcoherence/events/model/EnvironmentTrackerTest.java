@@ -540,4 +540,44 @@ class EnvironmentTrackerTest {
         }
         return all;
     }
+    @Test
+    void acceptsEverySettingAtTheEdgesOfItsRangeAndNothingBeyond() {
+        EnvironmentTracker edges = EnvironmentTracker.builder().maxRemovedFraction(0.0).maxRemovedCount(0)
+                .rememberedEvents(0).build();
+        EnvironmentTracker otherEdges = EnvironmentTracker.builder().maxRemovedFraction(1.0)
+                .rememberedEvents(EnvironmentTracker.MAX_REMEMBERED_EVENTS).build();
+
+        assertEquals(0.0, edges.maxRemovedFraction());
+        assertEquals(0, edges.maxRemovedCount());
+        assertEquals(0, edges.rememberedEvents());
+        assertEquals(1.0, otherEdges.maxRemovedFraction());
+        assertEquals(EnvironmentTracker.MAX_REMEMBERED_EVENTS, otherEdges.rememberedEvents());
+        assertThrows(CoherenceEventException.class, () -> EnvironmentTracker.builder().maxRemovedFraction(-0.01).build());
+        assertThrows(CoherenceEventException.class, () -> EnvironmentTracker.builder().maxRemovedFraction(1.01).build());
+        assertThrows(CoherenceEventException.class, () -> EnvironmentTracker.builder().maxRemovedCount(-1).build());
+        assertThrows(CoherenceEventException.class, () -> EnvironmentTracker.builder().rememberedEvents(-1).build());
+        assertThrows(CoherenceEventException.class,
+                () -> EnvironmentTracker.builder().rememberedEvents(EnvironmentTracker.MAX_REMEMBERED_EVENTS + 1).build());
+    }
+
+    @Test
+    void explainsWhatItAppliedWithTheEventItsTimeAndTheCounts() {
+        Reconciliation result = OPEN.apply(TrackerState.empty(),
+                valid("v1", "2024-03-01T10:00:00.5Z", "shop/main=M", "shop/a=A"));
+
+        assertEquals("applied valid_environments v1 (2024-03-01T10:00:00.500Z): 2 created, 0 removed, 0 changed, "
+                + "0 unchanged", result.explanation());
+    }
+
+    @Test
+    void holdsASnapshotRemovingExactlyOneMoreThanTheCountAllows() {
+        EnvironmentTracker oneAtATime = OPEN.toBuilder().maxRemovedCount(1).build();
+        TrackerState state = oneAtATime.apply(TrackerState.empty(),
+                valid("v1", "2024-03-01T10:00:00Z", "shop/main=M", "shop/a=A", "shop/b=B")).state();
+
+        assertEquals(Outcome.APPLIED, oneAtATime.apply(state,
+                valid("v2", "2024-03-01T11:00:00Z", "shop/main=M", "shop/a=A")).outcome());
+        assertEquals(Outcome.HELD, oneAtATime.apply(state,
+                valid("v3", "2024-03-01T11:00:00Z", "shop/main=M")).outcome());
+    }
 }

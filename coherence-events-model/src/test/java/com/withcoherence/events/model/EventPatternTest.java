@@ -16,6 +16,7 @@ import java.net.URLClassLoader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -307,6 +308,16 @@ class EventPatternTest {
     }
 
     @Test
+    void buildRejectsADottedDetailTypeAsAnEnvironmentListKeyButAcceptsItAlone() throws Exception {
+        EventPatternException e = assertThrows(EventPatternException.class,
+                () -> EventPattern.builder().detailTypes("deploy.finished").environmentNames("main").build());
+
+        assertTrue(e.getMessage().contains("'.'"), e.getMessage());
+        EventPattern alone = EventPattern.builder().detailTypes("deploy.finished").build();
+        assertEquals("{\"source\":[\"Coherence\"],\"detail-type\":[\"deploy.finished\"]}", alone.json());
+    }
+
+    @Test
     void buildRejectsTheOrOperatorAsAnEnvironmentListKey() {
         EventPatternException e = assertThrows(EventPatternException.class,
                 () -> EventPattern.builder().detailTypes("$or").environmentNames("main").build());
@@ -395,5 +406,34 @@ class EventPatternTest {
     void thrownExceptionsAreCoherenceEventExceptions() {
         assertInstanceOf(CoherenceEventException.class,
                 assertThrows(EventPatternException.class, () -> EventPattern.of("{}")));
+    }
+    /** Found by fuzzing: the builder wrote an operator name as a key inside $or, which EventPattern.of then refused. */
+    @Test
+    void refusesADetailTypeThatEventBridgeReservesInsideOr() {
+        for (String reserved : EventPattern.RESERVED_INSIDE_OR) {
+            assertTrue(EventPattern.check("{\"$or\":[{\"" + reserved + "\":[1]},{\"b\":[1]}]}").isPresent(), reserved);
+            EventPatternException twoTypes = assertThrows(EventPatternException.class,
+                    () -> EventPattern.builder().detailTypes(reserved, "x").environmentNames("main").build());
+            EventPatternException twoGroups = assertThrows(EventPatternException.class,
+                    () -> EventPattern.builder().detailTypes(reserved).environmentNames("main").or().newEnvironments()
+                            .build());
+
+            assertTrue(twoTypes.reason().contains("detailTypes(\"" + reserved + "\") cannot name the key"),
+                    twoTypes.reason());
+            assertTrue(twoGroups.reason().contains("group 1: detailTypes(\"" + reserved + "\")"), twoGroups.reason());
+            EventPattern alone = EventPattern.builder().detailTypes(reserved).environmentNames("main").build();
+            assertEquals(alone, EventPattern.of(alone.json()), "outside $or the name is an ordinary key");
+            EventPattern asValue = EventPattern.builder().detailTypes(reserved, "x").build();
+            assertEquals(asValue, EventPattern.of(asValue.json()), "as a detail-type value it is an ordinary string");
+        }
+    }
+
+    @Test
+    void knowsTheNamesTheEventRulerOnTheClassPathReservesInsideOr() throws ReflectiveOperationException {
+        java.lang.reflect.Field reserved = Class.forName("software.amazon.event.ruler.Constants")
+                .getDeclaredField("RESERVED_FIELD_NAMES_IN_OR_RELATIONSHIP");
+        reserved.setAccessible(true);
+
+        assertEquals(Set.copyOf((java.util.Collection<?>) reserved.get(null)), EventPattern.RESERVED_INSIDE_OR);
     }
 }

@@ -60,4 +60,24 @@ class EventTimesTest {
     void rejectsWhatIsNotAnRfc3339TimeOrNotOnTheCalendar(String text) {
         assertNull(EventTimes.parse(text), text);
     }
+    /**
+     * Every year EventBridge's four digits can write, at the days where calendar arithmetic goes wrong: the first and
+     * last day, the end of February and the first of March (the last day of a 400-year era is 2000-02-29).
+     */
+    @Test
+    void writesAndReadsTheCalendarsEdgesOfEveryYearFrom0000To9999() {
+        for (int year = 0; year <= 9999; year++) {
+            java.time.LocalDate first = java.time.LocalDate.of(year, 1, 1);
+            for (java.time.LocalDate date : new java.time.LocalDate[] {first, first.withMonth(3).minusDays(2),
+                    first.withMonth(3).minusDays(1), first.withMonth(3), first.withMonth(12).withDayOfMonth(31)}) {
+                Instant instant = date.atTime(23, 59, 59, 999_000_000).toInstant(java.time.ZoneOffset.UTC);
+                String text = EventTimes.format(instant);
+
+                assertEquals(instant.toString(), text);
+                assertEquals(instant, EventTimes.parse(text));
+            }
+        }
+        assertEquals("+10000-01-01T00:00:00Z", EventTimes.format(Instant.parse("+10000-01-01T00:00:00Z")),
+                "beyond four digits, as java.time writes it");
+    }
 }

@@ -6,9 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.event.ruler.JsonRuleCompiler;
+import software.amazon.event.ruler.Patterns;
 
 /** The streaming pass that runs before event-ruler: combinations, unsupported constructs, compact form. */
 class PatternScannerTest {
@@ -120,5 +132,77 @@ class PatternScannerTest {
 
         assertEquals("/detail/state/0/anything-but", PatternScanner.pointerAt(json, json.indexOf("null") + 4));
         assertEquals("", PatternScanner.pointerAt(json, -1));
+    }
+    /**
+     * The scanner against event-ruler and an independent compaction, on patterns that put nested values in every
+     * position the walk skips (operands that are arrays or objects, anything-but lists and objects, $or inside $or)
+     * followed by $or that must still be counted, and on the whole conformance table.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("walkedPatterns")
+    void countsCombinationsAsEventRulerBuildsThemAndCompactsAsWritten(String pattern) throws Exception {
+        PatternScanner.Scan scan = PatternScanner.scan(pattern);
+        List<Map<String, List<Patterns>>> rules = JsonRuleCompiler.compile(pattern);
+
+        assertEquals(rules.size(), scan.combinations(), pattern);
+        assertEquals(compact(pattern), scan.compactJson());
+        assertEquals(pattern.contains("\"wildcard\""), scan.hasWildcard());
+        assertNull(scan.syntax());
+        assertNull(scan.trailing());
+    }
+
+    static Stream<String> walkedPatterns() {
+        String or2 = "\"$or\":[{\"b\":[\"x\"]},{\"c\":[\"y\"]}]";
+        Stream<String> crafted = Stream.of(
+                "{\"a\":[{\"numeric\":[\">\",0,\"<=\",5]}]," + or2 + "}",
+                "{\"a\":[{\"anything-but\":{\"prefix\":\"x\"}}]," + or2
+                        + ",\"d\":{\"$or\":[{\"e\":[1]},{\"f\":[1]},{\"g\":[1]}]}}",
+                "{\"a\":[{\"anything-but\":[\"x\",\"y\",\"z\"]}]," + or2 + "}",
+                "{\"a\":[{\"anything-but\":{\"prefix\":[\"x\",\"y\"]}}]," + or2 + "}",
+                "{\"a\":[{\"anything-but\":{\"wildcard\":\"x*\"}}]," + or2 + "}",
+                "{\"a\":[{\"anything-but\":[1,2]},{\"exists\":true}]," + or2 + "}",
+                "{\"a\":[{\"wildcard\":\"x*y\"}],\"b\":[true,false,null,1.5e3,-0]," + or2 + "}",
+                "{\"a\":[{\"cidr\":\"10.0.0.0/24\"},{\"equals-ignore-case\":\"Q\"}]," + or2 + "}",
+                "{\"$or\":[{\"a\":[1]},{\"b\":[{\"numeric\":[\"=\",3]}],\"$or\":[{\"c\":[1]},{\"d\":[1]}]}]}",
+                "{\"$or\":[{\"x\":{\"y\":[1,2]},\"z\":[{\"prefix\":\"p\"}]},{\"w\":[{\"suffix\":\"s\"}]}],"
+                        + "\"v\":{\"$or\":[{\"u\":[1]},{\"t\":[1]}]}}");
+        Stream<String> table = PatternConformance.validCases().stream().map(PatternConformance.Case::pattern)
+                .filter(p -> EventPattern.check(p).isEmpty());
+        return Stream.concat(crafted, table);
+    }
+
+    @Test
+    void boundsTheCombinationsBeforeASyntaxErrorByTheBranchesReadSoFar() {
+        PatternScanner.Scan scan = PatternScanner.scan(
+                "{\"$or\":[{\"a\":[1]},{\"b\":[1]}],\"$or\":[{\"c\":[1]},{\"d\":[1]},{\"e\":[1]}, nope");
+
+        assertEquals(6, scan.combinations());
+        assertNull(scan.compactJson());
+        assertTrue(scan.syntax().offset() > 40, () -> "the offset of the error: " + scan.syntax());
+        assertEquals("/$or/3", scan.syntax().pointer());
+    }
+
+    @Test
+    void pointsAtAValueAfterALongString() {
+        String json = "{\"detail\": {\"name\": [\"" + "x".repeat(5_000) + "\"], \"state\": [{\"exactly\": 1}]}}";
+
+        assertEquals("/detail/name/0", PatternScanner.pointerAt(json, json.indexOf("x") + 4_000));
+        assertEquals("/detail/state/0/exactly", PatternScanner.pointerAt(json, json.indexOf("1}")));
+    }
+
+    /** Compacts with a plain jackson-core copy, numbers by their text. */
+    private static String compact(String json) throws Exception {
+        JsonFactory factory = new JsonFactory();
+        StringWriter out = new StringWriter();
+        try (JsonParser p = factory.createParser(json); JsonGenerator g = factory.createGenerator(out)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    g.writeNumber(p.getText());
+                } else {
+                    g.copyCurrentEvent(p);
+                }
+            }
+        }
+        return out.toString();
     }
 }

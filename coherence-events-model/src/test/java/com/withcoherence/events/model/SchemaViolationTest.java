@@ -87,4 +87,22 @@ class SchemaViolationTest {
             }
         }
     }
+    @Test
+    void rejectsAnEmptyKeywordOrMessage() {
+        assertThrows(CoherenceEventException.class, () -> new SchemaViolation("", "", "m"));
+        assertThrows(CoherenceEventException.class, () -> new SchemaViolation("", "type", ""));
+        assertThrows(CoherenceEventException.class, () -> new SchemaViolation("", null, "m"));
+        assertThrows(CoherenceEventException.class, () -> new SchemaViolation("", "type", null));
+        assertEquals("k", new SchemaViolation("", "k", "m").keyword());
+    }
+
+    @Test
+    void comparesIndicesAsNumbersAndOtherTokensAsText() {
+        assertTrue(SchemaViolation.comparePointers("/9", "/10") < 0);
+        assertTrue(SchemaViolation.comparePointers("/09", "/1") < 0, "09 is not an index: compared as text");
+        assertTrue(SchemaViolation.comparePointers("/a/9", "/a/10") < 0);
+        assertTrue(SchemaViolation.comparePointers("/a", "/a/0") < 0);
+        assertTrue(SchemaViolation.comparePointers("/ab", "/a/b") > 0);
+        assertEquals(0, SchemaViolation.comparePointers("/a/0", "/a/0"));
+    }
 }

@@ -107,7 +107,7 @@ final class AwsJsonProtocol {
         if (source != null) {
             // A partner bus needs a partner event source; the bus has none, as an account without partners has none.
             throw new EventBridgeServiceException(EventBridgeServiceException.RESOURCE_NOT_FOUND,
-                    "Event source " + source + " does not exist.");
+                    "Event source " + ConstraintViolations.quote(source) + " does not exist.");
         }
         String arn = bridge.createEventBus(name, description, tags);
         ObjectNode out = object();
@@ -162,9 +162,9 @@ final class AwsJsonProtocol {
                 return value;
             }
         }
-        throw EventBridgeServiceException.validation("1 validation error detected: Value '" + state + "' at 'state' "
-                + "failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED, "
-                + "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS]");
+        throw EventBridgeServiceException.validation("1 validation error detected: Value '"
+                + ConstraintViolations.quote(state) + "' at 'state' failed to satisfy constraint: Member must "
+                + "satisfy enum value set: [ENABLED, DISABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS]");
     }
 
     private Answer describeRule(JsonMembers in) {
@@ -289,7 +289,8 @@ final class AwsJsonProtocol {
         String busName = in.string("EventBusName");
         List<String> ids = in.strings("Ids");
         in.bool("Force");
-        return failedEntries(bridge.removeTargets(busName, rule, ids));
+        IntFunction<FailedEntry> injected = ids == null ? index -> null : faults.removeTargetsFailures(ids);
+        return failedEntries(bridge.removeTargets(busName, rule, ids, injected));
     }
 
     private static Answer failedEntries(List<FailedEntry> failed) {
@@ -317,8 +318,9 @@ final class AwsJsonProtocol {
         List<JsonMembers> members = in.objects("Entries");
         String endpointId = in.string("EndpointId");
         if (endpointId != null) {
-            throw EventBridgeServiceException.validation("EndpointId " + endpointId + " names a global endpoint, "
-                    + "which the testkit's endpoint does not model; put the events without EndpointId.");
+            throw EventBridgeServiceException.validation("EndpointId " + ConstraintViolations.quote(endpointId)
+                    + " names a global endpoint, which the testkit's endpoint does not model; put the events "
+                    + "without EndpointId.");
         }
         List<PutEventsEntry> entries = null;
         if (members != null) {

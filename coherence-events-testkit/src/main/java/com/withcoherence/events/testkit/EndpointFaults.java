@@ -12,13 +12,16 @@ import java.util.function.IntFunction;
 
 /**
  * Faults a {@link LocalEventBridge} injects on demand, for tests of code that must survive AWS: throttled calls,
- * failed calls, partly failed PutEvents and PutTargets, and slow answers.
+ * failed calls, partly failed PutEvents, PutTargets and RemoveTargets, and slow answers.
  *
  * <pre>{@code
  * endpoint.faults()
  *         .throttle(EventBridgeOperation.PUT_RULE, 2)               // 2 × HTTP 400 ThrottlingException, then normal
+ *         .throttleWithProbability(EventBridgeOperation.PUT_EVENTS, 0.1, 42)   // ~10 % of calls, seeded
  *         .failNext(EventBridgeOperation.PUT_TARGETS, 1, "InternalException")   // HTTP 500
- *         .failPutEventsEntries(EntryFailure.<PutEventsEntry>atIndexes(0).times(1))
+ *         .failPutEventsEntries(EntryFailure.<PutEventsEntry>atIndexes(0).times(1),
+ *                 EntryFailure.<PutEventsEntry>withProbability(0.05, 7).withErrorCode(EntryFailure.THROTTLING))
+ *         .failRemoveTargetsEntries(EntryFailure.<String>matching(id -> id.equals("queue")))
  *         .latency(EventBridgeOperation.LIST_RULES, Duration.ofMillis(200));
  * ...
  * endpoint.faults().clear();
@@ -30,6 +33,11 @@ import java.util.function.IntFunction;
  * attempt; per-entry failures come back in an HTTP 200 answer and are never retried by the SDK. Call faults and
  * latency apply to requests that carry a signature, name a known operation and have a body within the size limit,
  * before the body is parsed; every request is recorded as it was answered.
+ *
+ * <p>Randomness is seeded: {@link #throttleWithProbability} and {@link EntryFailure#withProbability} draw from a
+ * random sequence started from their seed when they are installed, one draw per request (per entry, for entry
+ * failures), so a test that sends its requests from one thread sees the same faults on every run. Each attempt of a
+ * call the SDK retries is a request of its own and draws again.
  *
  * <p>Instances are thread-safe; faults can be changed while requests are answered.
  */
@@ -44,9 +52,12 @@ public final class EndpointFaults {
     private final Object lock = new Object();
     private final Map<EventBridgeOperation, ArrayList<CallFault>> callFaults =
             new EnumMap<>(EventBridgeOperation.class);
+    private final Map<EventBridgeOperation, RandomCallFault> randomCallFaults =
+            new EnumMap<>(EventBridgeOperation.class);
     private final Map<EventBridgeOperation, Duration> latencies = new EnumMap<>(EventBridgeOperation.class);
-    private ActiveEntryFailure<PutEventsEntry> putEventsEntries;
-    private ActiveEntryFailure<Target> putTargetsEntries;
+    private List<ActiveEntryFailure<PutEventsEntry>> putEventsEntries = List.of();
+    private List<ActiveEntryFailure<Target>> putTargetsEntries = List.of();
+    private List<ActiveEntryFailure<String>> removeTargetsEntries = List.of();
 
     EndpointFaults() {
     }
@@ -80,9 +91,7 @@ public final class EndpointFaults {
         if (calls < 1) {
             throw new IllegalArgumentException("calls must be at least 1 but was " + calls);
         }
-        if (errorCode == null || errorCode.isEmpty()) {
-            throw new IllegalArgumentException("errorCode must be a non-empty AWS error code such as " + INTERNAL);
-        }
+        requireErrorCode(errorCode);
         synchronized (lock) {
             callFaults.computeIfAbsent(operation, key -> new ArrayList<>()).add(new CallFault(errorCode, calls));
         }
@@ -90,33 +99,119 @@ public final class EndpointFaults {
     }
 
     /**
-     * Fails chosen entries of the PutEvents requests from now on, replacing any PutEvents entry failure installed
-     * before.
+     * Throttles each later request of an operation with a probability, as EventBridge throttles calls beyond a rate
+     * quota: HTTP 400 {@value #THROTTLING} ("Rate exceeded"), decided by a random sequence with the given seed. It
+     * applies until {@link #clear()}, replaces any probabilistic fault of the operation installed before, and a
+     * probability of 0 removes it. Faults counted with {@link #throttle(EventBridgeOperation, int)} or
+     * {@link #failNext} answer first; a request they answer draws nothing.
      *
-     * @param failure which entries, with which code, for how many calls; must not be {@code null}
+     * @param operation the operation; must not be {@code null}
+     * @param probability from 0 to 1: the share of requests throttled
+     * @param seed the seed of the random sequence
      * @return this, for chaining
-     * @throws IllegalArgumentException if {@code failure} is {@code null}
+     * @throws IllegalArgumentException if {@code operation} is {@code null} or {@code probability} is not within 0
+     *     and 1
      */
-    public EndpointFaults failPutEventsEntries(EntryFailure<PutEventsEntry> failure) {
-        requireFailure(failure);
+    public EndpointFaults throttleWithProbability(EventBridgeOperation operation, double probability, long seed) {
+        return failWithProbability(operation, probability, seed, THROTTLING);
+    }
+
+    /**
+     * Fails each later request of an operation with a probability, decided by a random sequence with the given seed:
+     * HTTP 500 for {@value #INTERNAL}, HTTP 503 for {@code ServiceUnavailable}, HTTP 400 for any other code. It
+     * applies until {@link #clear()}, replaces any probabilistic fault of the operation installed before, and a
+     * probability of 0 removes it. Counted faults ({@link #failNext}) answer first; a request they answer draws
+     * nothing.
+     *
+     * @param operation the operation; must not be {@code null}
+     * @param probability from 0 to 1: the share of requests failed
+     * @param seed the seed of the random sequence
+     * @param errorCode the {@code __type} to answer, such as {@value #INTERNAL}; must not be {@code null} or empty
+     * @return this, for chaining
+     * @throws IllegalArgumentException if an argument is {@code null}, empty or out of range
+     */
+    public EndpointFaults failWithProbability(EventBridgeOperation operation, double probability, long seed,
+            String errorCode) {
+        requireOperation(operation);
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("probability must be between 0 and 1 but was " + probability);
+        }
+        requireErrorCode(errorCode);
         synchronized (lock) {
-            putEventsEntries = new ActiveEntryFailure<>(failure);
+            if (probability == 0) {
+                randomCallFaults.remove(operation);
+            } else {
+                randomCallFaults.put(operation, new RandomCallFault(errorCode, probability, seed));
+            }
         }
         return this;
     }
 
     /**
-     * Fails chosen entries of the PutTargets requests from now on, replacing any PutTargets entry failure installed
-     * before. A failed entry's target is not added or updated.
+     * Fails chosen entries of the PutEvents requests from now on, replacing the PutEvents entry failures installed
+     * before. Failures given together are composed: an entry fails if any of them chooses it, with the error code of
+     * the first (in the order given) that does; each counts its own {@link EntryFailure#times(int) calls} and draws
+     * from its own random sequence. A failed entry is neither put nor delivered.
      *
      * @param failure which entries, with which code, for how many calls; must not be {@code null}
+     * @param more further failures composed with it; must not be or hold {@code null}
      * @return this, for chaining
-     * @throws IllegalArgumentException if {@code failure} is {@code null}
+     * @throws IllegalArgumentException if a failure is {@code null}
      */
-    public EndpointFaults failPutTargetsEntries(EntryFailure<Target> failure) {
-        requireFailure(failure);
+    @SafeVarargs
+    @SuppressWarnings("varargs") // activate only reads the array
+    public final EndpointFaults failPutEventsEntries(EntryFailure<PutEventsEntry> failure,
+            EntryFailure<PutEventsEntry>... more) {
+        List<ActiveEntryFailure<PutEventsEntry>> active = activate(failure, more);
         synchronized (lock) {
-            putTargetsEntries = new ActiveEntryFailure<>(failure);
+            putEventsEntries = active;
+        }
+        return this;
+    }
+
+    /**
+     * Fails chosen entries of the PutTargets requests from now on, replacing the PutTargets entry failures installed
+     * before; failures given together are composed as for {@link #failPutEventsEntries}. A failed entry's target is
+     * not added or updated, and is reported in {@code FailedEntries}.
+     *
+     * @param failure which entries, with which code, for how many calls; must not be {@code null}
+     * @param more further failures composed with it; must not be or hold {@code null}
+     * @return this, for chaining
+     * @throws IllegalArgumentException if a failure is {@code null}
+     */
+    @SafeVarargs
+    @SuppressWarnings("varargs") // activate only reads the array
+    public final EndpointFaults failPutTargetsEntries(EntryFailure<Target> failure, EntryFailure<Target>... more) {
+        List<ActiveEntryFailure<Target>> active = activate(failure, more);
+        synchronized (lock) {
+            putTargetsEntries = active;
+        }
+        return this;
+    }
+
+    /**
+     * Fails chosen entries of the RemoveTargets requests from now on, replacing the RemoveTargets entry failures
+     * installed before; failures given together are composed as for {@link #failPutEventsEntries}. An entry is a
+     * target id of the request's {@code Ids}; a failed one's target stays on the rule and is reported in the answer's
+     * {@code FailedEntries} ({@code TargetId}, {@code ErrorCode}, {@code ErrorMessage}) with {@code FailedEntryCount},
+     * as EventBridge reports a removal that failed.
+     *
+     * <pre>{@code
+     * endpoint.faults().failRemoveTargetsEntries(EntryFailure.<String>atIndexes(0)
+     *         .withErrorCode(EntryFailure.CONCURRENT_MODIFICATION).times(1));
+     * }</pre>
+     *
+     * @param failure which ids, with which code, for how many calls; must not be {@code null}
+     * @param more further failures composed with it; must not be or hold {@code null}
+     * @return this, for chaining
+     * @throws IllegalArgumentException if a failure is {@code null}
+     */
+    @SafeVarargs
+    @SuppressWarnings("varargs") // activate only reads the array
+    public final EndpointFaults failRemoveTargetsEntries(EntryFailure<String> failure, EntryFailure<String>... more) {
+        List<ActiveEntryFailure<String>> active = activate(failure, more);
+        synchronized (lock) {
+            removeTargetsEntries = active;
         }
         return this;
     }
@@ -147,19 +242,22 @@ public final class EndpointFaults {
     }
 
     /**
-     * Removes every fault: waiting call failures, entry failures and latencies.
+     * Removes every fault: waiting and probabilistic call failures, entry failures and latencies.
      */
     public void clear() {
         synchronized (lock) {
             callFaults.clear();
+            randomCallFaults.clear();
             latencies.clear();
-            putEventsEntries = null;
-            putTargetsEntries = null;
+            putEventsEntries = List.of();
+            putTargetsEntries = List.of();
+            removeTargetsEntries = List.of();
         }
     }
 
     /**
-     * Returns how many injected call failures are still waiting for an operation.
+     * Returns how many injected call failures counted with {@link #throttle(EventBridgeOperation, int)} and
+     * {@link #failNext} are still waiting for an operation (probabilistic ones are not counted).
      *
      * @param operation the operation; must not be {@code null}
      * @return the number of calls that will still fail
@@ -179,26 +277,31 @@ public final class EndpointFaults {
     @Override
     public String toString() {
         synchronized (lock) {
-            return "EndpointFaults[calls=" + callFaults + ", latencies=" + latencies + ", putEventsEntries="
-                    + putEventsEntries + ", putTargetsEntries=" + putTargetsEntries + "]";
+            return "EndpointFaults[calls=" + callFaults + ", randomCalls=" + randomCallFaults + ", latencies="
+                    + latencies + ", putEventsEntries=" + putEventsEntries + ", putTargetsEntries="
+                    + putTargetsEntries + ", removeTargetsEntries=" + removeTargetsEntries + "]";
         }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Used by the endpoint
 
-    /** Takes one waiting call failure of the operation, if any. */
+    /** Takes one waiting call failure of the operation, if any, else draws for its probabilistic one. */
     Optional<EventBridgeServiceException> nextCallFailure(EventBridgeOperation operation) {
         synchronized (lock) {
             List<CallFault> waiting = callFaults.get(operation);
-            if (waiting == null || waiting.isEmpty()) {
-                return Optional.empty();
+            if (waiting != null && !waiting.isEmpty()) {
+                CallFault fault = waiting.get(0);
+                if (--fault.remaining == 0) {
+                    waiting.remove(0);
+                }
+                return Optional.of(callException(fault.errorCode));
             }
-            CallFault fault = waiting.get(0);
-            if (--fault.remaining == 0) {
-                waiting.remove(0);
+            RandomCallFault random = randomCallFaults.get(operation);
+            if (random != null && random.random.nextDouble() < random.probability) {
+                return Optional.of(callException(random.errorCode));
             }
-            return Optional.of(fault.exception());
+            return Optional.empty();
         }
     }
 
@@ -210,12 +313,10 @@ public final class EndpointFaults {
 
     /** Decides, once per call, which PutEvents entries fail; the answer maps an index to its injected result. */
     IntFunction<PutEventsResult.Entry> putEventsFailures(List<PutEventsEntry> entries) {
-        ActiveEntryFailure<PutEventsEntry> active;
+        List<ActiveEntryFailure<PutEventsEntry>> active;
         synchronized (lock) {
             active = putEventsEntries;
-            if (active != null && active.exhaustedAfterThisCall()) {
-                putEventsEntries = null;
-            }
+            putEventsEntries = countCall(active);
         }
         return decide(active, entries,
                 (failure, index) -> PutEventsResult.Entry.failed(failure.errorCode(), failure.errorMessage()));
@@ -223,29 +324,90 @@ public final class EndpointFaults {
 
     /** Decides, once per call, which PutTargets entries fail; the answer maps an index to its injected failure. */
     IntFunction<FailedEntry> putTargetsFailures(List<Target> targets) {
-        ActiveEntryFailure<Target> active;
+        List<ActiveEntryFailure<Target>> active;
         synchronized (lock) {
             active = putTargetsEntries;
-            if (active != null && active.exhaustedAfterThisCall()) {
-                putTargetsEntries = null;
-            }
+            putTargetsEntries = countCall(active);
         }
         return decide(active, targets, (failure, index) -> new FailedEntry(targets.get(index).id(),
                 failure.errorCode(), failure.errorMessage()));
     }
 
-    private static <T, R> IntFunction<R> decide(ActiveEntryFailure<T> active, List<T> entries,
+    /** Decides, once per call, which RemoveTargets ids fail; the answer maps an index to its injected failure. */
+    IntFunction<FailedEntry> removeTargetsFailures(List<String> ids) {
+        List<ActiveEntryFailure<String>> active;
+        synchronized (lock) {
+            active = removeTargetsEntries;
+            removeTargetsEntries = countCall(active);
+        }
+        return decide(active, ids, (failure, index) -> new FailedEntry(ids.get(index), failure.errorCode(),
+                failure.errorMessage()));
+    }
+
+    /** Counts a call for each failure and returns those left; caller holds the lock. */
+    private static <T> List<ActiveEntryFailure<T>> countCall(List<ActiveEntryFailure<T>> active) {
+        if (active.isEmpty()) {
+            return active;
+        }
+        List<ActiveEntryFailure<T>> left = new ArrayList<>(active.size());
+        for (ActiveEntryFailure<T> failure : active) {
+            if (!failure.exhaustedAfterThisCall()) {
+                left.add(failure);
+            }
+        }
+        return List.copyOf(left);
+    }
+
+    private static <T, R> IntFunction<R> decide(List<ActiveEntryFailure<T>> active, List<T> entries,
             BiFunction<EntryFailure<T>, Integer, R> answer) {
-        if (active == null) {
+        if (active.isEmpty()) {
             return index -> null;
         }
-        boolean[] chosen = active.choose(entries);
-        return index -> chosen[index] ? answer.apply(active.failure, index) : null;
+        List<boolean[]> chosen = new ArrayList<>(active.size());
+        for (ActiveEntryFailure<T> failure : active) {
+            chosen.add(failure.choose(entries));
+        }
+        return index -> {
+            for (int f = 0; f < chosen.size(); f++) {
+                if (chosen.get(f)[index]) {
+                    return answer.apply(active.get(f).failure, index);
+                }
+            }
+            return null;
+        };
+    }
+
+    private static <T> List<ActiveEntryFailure<T>> activate(EntryFailure<T> failure, EntryFailure<T>[] more) {
+        requireFailure(failure);
+        if (more == null) {
+            throw new IllegalArgumentException("more must not be null; leave it out for a single failure");
+        }
+        List<ActiveEntryFailure<T>> active = new ArrayList<>(1 + more.length);
+        active.add(new ActiveEntryFailure<>(failure));
+        for (EntryFailure<T> next : more) {
+            requireFailure(next);
+            active.add(new ActiveEntryFailure<>(next));
+        }
+        return List.copyOf(active);
+    }
+
+    private static EventBridgeServiceException callException(String errorCode) {
+        if (THROTTLING.equals(errorCode)) {
+            return new EventBridgeServiceException(errorCode, "Rate exceeded");
+        }
+        return new EventBridgeServiceException(errorCode, "The call failed with " + errorCode
+                + " (injected by the test's EndpointFaults).");
     }
 
     private static void requireOperation(EventBridgeOperation operation) {
         if (operation == null) {
             throw new IllegalArgumentException("operation must not be null");
+        }
+    }
+
+    private static void requireErrorCode(String errorCode) {
+        if (errorCode == null || errorCode.isEmpty()) {
+            throw new IllegalArgumentException("errorCode must be a non-empty AWS error code such as " + INTERNAL);
         }
     }
 
@@ -265,17 +427,29 @@ public final class EndpointFaults {
             this.remaining = remaining;
         }
 
-        EventBridgeServiceException exception() {
-            if (THROTTLING.equals(errorCode)) {
-                return new EventBridgeServiceException(errorCode, "Rate exceeded");
-            }
-            return new EventBridgeServiceException(errorCode, "The call failed with " + errorCode
-                    + " (injected by the test's EndpointFaults).");
+        @Override
+        public String toString() {
+            return errorCode + "×" + remaining;
+        }
+    }
+
+    /** A whole-call failure drawn for each request of its operation. Guarded by the faults' lock. */
+    private static final class RandomCallFault {
+        final String errorCode;
+        final double probability;
+        final long seed;
+        final Random random;
+
+        RandomCallFault(String errorCode, double probability, long seed) {
+            this.errorCode = errorCode;
+            this.probability = probability;
+            this.seed = seed;
+            this.random = new Random(seed);
         }
 
         @Override
         public String toString() {
-            return errorCode + "×" + remaining;
+            return errorCode + " p=" + probability + " seed=" + seed;
         }
     }
 

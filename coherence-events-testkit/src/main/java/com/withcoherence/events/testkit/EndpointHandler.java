@@ -21,9 +21,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * answers {@code 200} with the result or an error as {@code {"__type": …, "message": …}} with
  * {@code x-amzn-RequestId}. Every request is recorded in the {@link RequestLog} before its answer is sent.
  *
- * <p>A client mistake is always a 4xx answer. An exception the endpoint did not expect is answered with HTTP 500
- * {@code InternalException}, kept for {@link LocalEventBridge#internalErrors()} and logged at {@code WARNING} without
- * the request's content; the endpoint keeps serving.
+ * <p>A client mistake is always a 4xx answer, a body cut short included ({@code IncompleteBody}, as AWS answers it).
+ * An exception the endpoint did not expect is answered with HTTP 500 {@code InternalException}, kept for
+ * {@link LocalEventBridge#internalErrors()} and logged at {@code WARNING} without the request's content; the endpoint
+ * keeps serving.
  */
 final class EndpointHandler implements HttpHandler {
 
@@ -101,8 +102,9 @@ final class EndpointHandler implements HttpHandler {
             status = e.status();
             errorCode = e.errorCode();
             body = error(e.errorCode(), e.getMessage());
-            // Past the size limit the rest of the body is not read: the connection cannot be reused.
-            close = status == 413;
+            // Past the size limit the rest of the body is not read, and a body cut short leaves no request boundary:
+            // either way the connection cannot be reused.
+            close = status == 413 || WireError.INCOMPLETE_BODY.equals(errorCode);
         } catch (EventBridgeServiceException e) {
             status = e.statusCode();
             errorCode = e.errorCode();
@@ -149,8 +151,7 @@ final class EndpointHandler implements HttpHandler {
         return target;
     }
 
-    private AwsJsonProtocol.Answer answer(HttpExchange exchange, String target) throws IOException,
-            InterruptedException {
+    private AwsJsonProtocol.Answer answer(HttpExchange exchange, String target) throws InterruptedException {
         if (!"POST".equals(exchange.getRequestMethod())) {
             throw new WireError(WireError.UNKNOWN_OPERATION, 400, exchange.getRequestMethod() + " is not an "
                     + "EventBridge request: this is a loopback EventBridge endpoint speaking AWS JSON 1.1; send POST / "
@@ -203,15 +204,15 @@ final class EndpointHandler implements HttpHandler {
         for (EventBridgeOperation operation : EventBridgeOperation.values()) {
             known.append(known.length() == 0 ? "" : ", ").append(operation.awsName());
         }
-        throw new WireError(WireError.UNKNOWN_OPERATION, 400, "Operation " + target + " is not one the testkit's "
-                + "EventBridge endpoint answers (X-Amz-Target must be AWSEvents.<Operation>). It answers " + known
-                + ".");
+        throw new WireError(WireError.UNKNOWN_OPERATION, 400, "Operation " + ConstraintViolations.quote(target)
+                + " is not one the testkit's EventBridge endpoint answers (X-Amz-Target must be "
+                + "AWSEvents.<Operation>). It answers " + known + ".");
     }
 
-    private byte[] readBody(HttpExchange exchange) throws IOException {
+    private byte[] readBody(HttpExchange exchange) {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        long length = -1;
         if (declared != null) {
-            long length;
             try {
                 length = Long.parseLong(declared.trim());
             } catch (NumberFormatException e) {
@@ -227,7 +228,19 @@ final class EndpointHandler implements HttpHandler {
                 throw tooLarge("more than " + maxRequestBytes + " bytes");
             }
             return bytes;
+        } catch (IOException e) {
+            // The client's failure, not ours: its body ended before its Content-Length (or last chunk) arrived, or it
+            // reset the connection. Answer as AWS answers a body cut short, if the client still reads.
+            throw incompleteBody(length);
         }
+    }
+
+    private static WireError incompleteBody(long declaredLength) {
+        String expected = declaredLength >= 0 ? "the " + declaredLength + " bytes its Content-Length declares"
+                : "its last chunk";
+        return new WireError(WireError.INCOMPLETE_BODY, 400, "The request body terminated unexpectedly: the "
+                + "connection ended before " + expected + " arrived. Send the whole body, with a Content-Length that "
+                + "counts its bytes, as the AWS SDKs and CLI do.");
     }
 
     private WireError tooLarge(String size) {

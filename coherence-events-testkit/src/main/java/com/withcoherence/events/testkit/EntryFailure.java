@@ -5,28 +5,34 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Which entries of a PutEvents or PutTargets request a {@link LocalEventBridge} fails, and with which error code: the
- * partial failures EventBridge answers with HTTP 200 and a {@code FailedEntryCount}, which the AWS SDK does
- * <em>not</em> retry, so code that sends events or targets must resend the failed entries itself.
+ * Which entries of a PutEvents, PutTargets or RemoveTargets request a {@link LocalEventBridge} fails, and with which
+ * error code: the partial failures EventBridge answers with HTTP 200 and a {@code FailedEntryCount}, which the AWS SDK
+ * does <em>not</em> retry, so code that sends events or changes targets must resend the failed entries itself.
  *
  * <pre>{@code
  * endpoint.faults().failPutEventsEntries(EntryFailure.<PutEventsEntry>atIndexes(1)
  *         .withErrorCode(EntryFailure.THROTTLING).times(1));
  * endpoint.faults().failPutTargetsEntries(EntryFailure.matching(target -> target.id().equals("log-events")));
- * endpoint.faults().failPutEventsEntries(EntryFailure.withProbability(0.2, 42));
+ * endpoint.faults().failPutEventsEntries(EntryFailure.withProbability(0.2, 42),   // several at once: composed
+ *         EntryFailure.<PutEventsEntry>atIndexes(0).withErrorCode(EntryFailure.THROTTLING).times(1));
+ * endpoint.faults().failRemoveTargetsEntries(EntryFailure.<String>matching(id -> id.equals("queue"))
+ *         .withErrorCode(EntryFailure.CONCURRENT_MODIFICATION));
  * }</pre>
  *
- * <p>An entry chosen here is answered with the error code and the service's message for it and is neither put nor
- * delivered (a target is not added); the other entries are processed as usual. A request the service rejects as a
- * whole (too many entries, a bad member) is still rejected: entry failures apply only to requests that pass
- * validation. Unless limited with {@link #times(int)}, a failure applies to every later call until
- * {@link EndpointFaults#clear()}.
+ * <p>An entry chosen here is answered with the error code and the service's message for it and is not applied: an
+ * event is neither put nor delivered, a target is not added or updated, a target to remove stays on its rule. The
+ * other entries are processed as usual. A request the service rejects as a whole (too many entries, a bad member) is
+ * still rejected: entry failures apply only to requests that pass validation. Unless limited with
+ * {@link #times(int)}, a failure applies to every later call until {@link EndpointFaults#clear()} or until other
+ * failures are installed for the operation. For targets, the API reference documents
+ * {@value #CONCURRENT_MODIFICATION} as a failed entry's code.
  *
  * <p>Instances are immutable and thread-safe when their predicate is. The random choices of
  * {@link #withProbability(double, long)} are drawn from a sequence seeded per installation, so a test that sends its
  * requests from one thread sees the same failures on every run.
  *
- * @param <T> the entry type: {@link PutEventsEntry} for PutEvents, {@link Target} for PutTargets
+ * @param <T> the entry type: {@link PutEventsEntry} for PutEvents, {@link Target} for PutTargets, {@link String} (a
+ *     target id of {@code Ids}) for RemoveTargets
  */
 public final class EntryFailure<T> {
 
@@ -35,6 +41,12 @@ public final class EntryFailure<T> {
 
     /** The retryable per-entry error for throttling: {@value}. */
     public static final String THROTTLING = "ThrottlingException";
+
+    /**
+     * The per-entry error of PutTargets and RemoveTargets when "too many requests were made at the same time" (API
+     * reference, {@code PutTargetsResultEntry} and {@code RemoveTargetsResultEntry}): {@value}.
+     */
+    public static final String CONCURRENT_MODIFICATION = "ConcurrentModificationException";
 
     private final int[] indexes;
     private final Predicate<? super T> predicate;
@@ -56,8 +68,8 @@ public final class EntryFailure<T> {
     /**
      * Fails the entries at the given positions of each request.
      *
-     * @param indexes zero-based positions in the request's {@code Entries} or {@code Targets}; positions beyond a
-     *     request's size fail nothing
+     * @param indexes zero-based positions in the request's {@code Entries}, {@code Targets} or {@code Ids};
+     *     positions beyond a request's size fail nothing
      * @param <T> the entry type
      * @return the failure, with {@value #INTERNAL_FAILURE} and no limit on calls; never {@code null}
      * @throws IllegalArgumentException if {@code indexes} is {@code null}, empty or holds a negative index
@@ -110,8 +122,9 @@ public final class EntryFailure<T> {
     /**
      * Returns this failure answering with another error code.
      *
-     * @param code {@value #INTERNAL_FAILURE} or {@value #THROTTLING} (the retryable codes), or any other code
-     *     EventBridge documents for entries, such as {@code AccessDeniedException}; must not be {@code null} or empty
+     * @param code {@value #INTERNAL_FAILURE} or {@value #THROTTLING} (the retryable codes),
+     *     {@value #CONCURRENT_MODIFICATION} for targets, or any other code EventBridge documents for entries, such as
+     *     {@code AccessDeniedException}; must not be {@code null} or empty
      * @return a new failure, never {@code null}
      * @throws IllegalArgumentException if {@code code} is {@code null} or empty
      */

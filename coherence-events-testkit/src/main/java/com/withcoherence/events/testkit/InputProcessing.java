@@ -85,8 +85,9 @@ final class InputProcessing {
             String name = placeholders.group(1);
             if (!transformer.inputPathsMap().containsKey(name) && !PREDEFINED.contains(name)) {
                 // AWS-recorded message.
+                // The name is a part of the template, which may be a payload of 8,192 characters: quoted in part.
                 throw EventBridgeServiceException.validation("InputTemplate for target " + target.id()
-                        + " contains invalid placeholder " + name + ".");
+                        + " contains invalid placeholder " + ConstraintViolations.quote(name) + ".");
             }
         }
     }

@@ -74,13 +74,26 @@ public final class LocalEventBridge implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(LocalEventBridge.class.getName());
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    /** The JDK server's switch for TCP_NODELAY on accepted connections, read once when its first server starts. */
+    /**
+     * The JDK server's switch for TCP_NODELAY on accepted connections. The JDK reads it once, in a static initializer
+     * that runs when the JVM's first {@code com.sun.net.httpserver} server is created; set later, it changes nothing
+     * for the rest of the JVM's life, and no API sets the option on a server's connections.
+     */
     static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     static {
-        // Measured on JDK 17: without TCP_NODELAY the JDK server's answer leaves in two segments, and Nagle's
-        // algorithm against the client's delayed ACK adds ~40 ms to every SDK call (47 ms per call, 3 ms with it).
-        // Only set when the application has not chosen; it only makes the JDK's HTTP servers answer sooner.
+        preferTcpNoDelay();
+    }
+
+    /**
+     * Sets {@value #NODELAY_PROPERTY} to {@code true} unless the application chose a value. Measured on JDK 17: without
+     * TCP_NODELAY the JDK server's answer leaves in two segments, and Nagle's algorithm against the client's delayed
+     * ACK adds ~40 ms to every SDK call (47 ms per call, 3 ms with it). It only makes the JDK's HTTP servers answer
+     * sooner. Called as early as the testkit can: when a JUnit Platform session opens
+     * ({@link LocalEventBridgeSessionListener}), when {@link CoherenceEventsExtension} is loaded, and when this class
+     * is.
+     */
+    static void preferTcpNoDelay() {
         if (System.getProperty(NODELAY_PROPERTY) == null) {
             System.setProperty(NODELAY_PROPERTY, "true");
         }

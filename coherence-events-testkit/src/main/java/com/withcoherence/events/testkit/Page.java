@@ -16,6 +16,11 @@ import java.util.Optional;
  * } while (token != null);
  * }</pre>
  *
+ * <p>A token fetches the next page of the call it came from: the same operation with the same other arguments
+ * ({@code Limit} may change). Any other token is answered as EventBridge answers it, with {@code ValidationException}
+ * "Parameter NextToken is not valid.". Tokens do not expire; a page after an item removed since carries on where the
+ * item was.
+ *
  * <p>Instances are immutable, and thread-safe when their items are.
  *
  * @param items the items of this page, in the operation's order; copied into an unmodifiable list

@@ -22,6 +22,13 @@ final class WireError extends RuntimeException {
     /** A body over the endpoint's size limit: {@value} (AWS itself answers HTTP 413 with an empty body). */
     static final String REQUEST_ENTITY_TOO_LARGE = "RequestEntityTooLargeException";
 
+    /**
+     * A body that ended before its {@code Content-Length} (or last chunk) arrived: {@value}, HTTP 400 and
+     * {@code Connection: close}, as AWS answers it ("The request body terminated unexpectedly", recorded from S3 in
+     * aws/aws-sdk-java-v2#2908).
+     */
+    static final String INCOMPLETE_BODY = "IncompleteBody";
+
     private static final long serialVersionUID = 1L;
 
     private final String errorCode;

@@ -14,7 +14,9 @@
  *       {@link com.withcoherence.events.testkit.RequestLog} of the calls made and
  *       {@link com.withcoherence.events.testkit.EndpointFaults} (throttling, failures, partial failures, latency).</li>
  *   <li>{@link com.withcoherence.events.testkit.CoherenceEventsExtension}: hands each JUnit 5 test a fresh bridge,
- *       the documented bus and seeded fixtures, and an endpoint serving the bridge when asked.</li>
+ *       the documented bus and seeded fixtures, and an endpoint serving the bridge when asked;
+ *       {@link com.withcoherence.events.testkit.LocalEventBridgeSessionListener}, found by the JUnit Platform on its
+ *       own, keeps the endpoint's answers free of the JDK's 40 ms TCP delay whatever the order of test classes.</li>
  * </ul>
  *
  * <pre>{@code

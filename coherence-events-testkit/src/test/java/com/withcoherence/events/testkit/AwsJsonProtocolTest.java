@@ -292,6 +292,33 @@ class AwsJsonProtocolTest {
                     all.rules().get(0).arn());
         }
 
+        /**
+         * AWS-recorded for ListTargetsByRule given a ListRules token (GoogleCloudPlatform/terraformer#2082): HTTP 400
+         * ValidationException "Parameter NextToken is not valid.", not the API reference's "InvalidToken".
+         */
+        @Test
+        void refusesANextTokenNotGivenForTheSameCallAsAwsDoes() {
+            createBus();
+            putRule("a");
+            putRule("b");
+            events.putTargets(b -> b.rule("a").eventBusName(BUS).targets(t -> t.id("t1").arn(QUEUE),
+                    t -> t.id("t2").arn(LAMBDA)));
+            String rulesToken = events.listRules(b -> b.eventBusName(BUS).limit(1)).nextToken();
+            String targetsToken = events.listTargetsByRule(b -> b.rule("a").eventBusName(BUS).limit(1)).nextToken();
+
+            for (Executable call : List.<Executable>of(
+                    () -> events.listTargetsByRule(b -> b.rule("a").eventBusName(BUS).nextToken(rulesToken)),
+                    () -> events.listRules(b -> b.eventBusName(BUS).nextToken(targetsToken)),
+                    () -> events.listRules(b -> b.eventBusName(BUS).namePrefix("a").nextToken(rulesToken)),
+                    () -> events.listRules(b -> b.eventBusName(BUS).nextToken("made-up")),
+                    () -> events.listTargetsByRule(b -> b.rule("a").eventBusName(BUS).nextToken("made-up")))) {
+                assertAwsError(EventBridgeException.class, "ValidationException", "Parameter NextToken is not valid.",
+                        call);
+            }
+            assertEquals(List.of("b"), events.listRules(b -> b.eventBusName(BUS).limit(5).nextToken(rulesToken))
+                    .rules().stream().map(rule -> rule.name()).toList(), "another Limit is the same call");
+        }
+
         @Test
         void refusesALimitOutsideOneToAHundred() {
             createBus();
@@ -554,11 +581,9 @@ class AwsJsonProtocolTest {
                 eleven.add(PutEventsRequestEntry.builder().eventBusName(BUS).source("s").detailType("d")
                         .detail("{}").build());
             }
-            EventBridgeException e = assertThrows(EventBridgeException.class,
-                    () -> events.putEvents(b -> b.entries(eleven)));
-            assertEquals("ValidationException", e.awsErrorDetails().errorCode());
-            assertTrue(e.awsErrorDetails().errorMessage().endsWith("at 'entries' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to 10"), e.awsErrorDetails().errorMessage());
+            assertAwsError(EventBridgeException.class, "ValidationException", "1 validation error detected: Value "
+                    + "'[11 PutEventsRequestEntry items, not shown]' at 'entries' failed to satisfy constraint: Member "
+                    + "must have length less than or equal to 10", () -> events.putEvents(b -> b.entries(eleven)));
 
             String big = "{\"padding\": \"" + "x".repeat(InMemoryEventBridge.MAX_PUT_EVENTS_SIZE) + "\"}";
             assertAwsError(EventBridgeException.class, "ValidationException",
@@ -576,9 +601,8 @@ class AwsJsonProtocolTest {
                     .event(event)).result());
             assertThrows(InvalidEventPatternException.class,
                     () -> events.testEventPattern(b -> b.eventPattern("{\"source\": [{\"prefix\": 1}]}").event(event)));
-            EventBridgeException e = assertThrows(EventBridgeException.class,
+            assertAwsError(EventBridgeException.class, "ValidationException", "Parameter Event is not valid.",
                     () -> events.testEventPattern(b -> b.eventPattern(NEW_ONLY).event("{\"source\": \"Coherence\"}")));
-            assertEquals("ValidationException", e.awsErrorDetails().errorCode());
         }
     }
 

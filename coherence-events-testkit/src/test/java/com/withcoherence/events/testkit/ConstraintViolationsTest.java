@@ -1,6 +1,7 @@
 package com.withcoherence.events.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,56 @@ class ConstraintViolationsTest {
                 + "greater than or equal to 1; Value '[1, 2, 3]' at 'ids' failed to satisfy constraint: Member must "
                 + "have length less than or equal to 2; Value '-1' at 'limit' failed to satisfy constraint: Member "
                 + "must have value greater than or equal to 1", e.getMessage());
+    }
+
+    @Test
+    void quotesALongValueOnlyUpToItsStartAndSaysHowLongItWas() {
+        String pattern = "{\"source\": [\"" + "x".repeat(5000) + "\"]}";
+        EventBridgeServiceException e = assertThrows(EventBridgeServiceException.class, () -> new ConstraintViolations()
+                .length(pattern, "eventPattern", 0, 4096)
+                .throwIfAny());
+        assertEquals("1 validation error detected: Value '" + pattern.substring(0, ConstraintViolations.MAX_QUOTED)
+                + "... (" + pattern.length() + " characters)' at 'eventPattern' failed to satisfy constraint: Member "
+                + "must have length less than or equal to 4096", e.getMessage());
+        assertEquals("ab", ConstraintViolations.quote("ab"));
+        String emoji = "x".repeat(ConstraintViolations.MAX_QUOTED - 1) + "\uD83D\uDE00";
+        assertTrue(ConstraintViolations.quote(emoji).startsWith("x".repeat(ConstraintViolations.MAX_QUOTED - 1)
+                + "... "), "a surrogate pair is never cut in half");
+    }
+
+    @Test
+    void neverQuotesAPayloadOrAListOfStructures() {
+        String secret = "SECRET-PAYLOAD-MARKER";
+        String input = "{\"token\": \"" + secret + "\", \"padding\": \"" + "p".repeat(8192) + "\"}";
+        PutEventsEntry entry = PutEventsEntry.builder().source("Coherence").detailType("d")
+                .detail("{\"token\": \"" + secret + "\"}").build();
+        EventBridgeServiceException e = assertThrows(EventBridgeServiceException.class, () -> new ConstraintViolations()
+                .length(input, "targets.1.member.input", 0, 8192)
+                .length(input, "targets.2.member.inputTransformer.inputTemplate", 1, 8192)
+                .size(java.util.Collections.nCopies(11, entry), "entries", 1, 10)
+                .size(List.of(entry), "entries", 2, 10)
+                .throwIfAny());
+        assertEquals("4 validation errors detected: Value '(" + input.length() + " characters, not shown)' at "
+                + "'targets.1.member.input' failed to satisfy constraint: Member must have length less than or equal "
+                + "to 8192; Value '(" + input.length() + " characters, not shown)' at "
+                + "'targets.2.member.inputTransformer.inputTemplate' failed to satisfy constraint: Member must have "
+                + "length less than or equal to 8192; Value '[11 PutEventsRequestEntry items, not shown]' at "
+                + "'entries' failed to satisfy constraint: Member must have length less than or equal to 10; Value "
+                + "'[1 PutEventsRequestEntry item, not shown]' at 'entries' failed to satisfy constraint: Member must "
+                + "have length greater than or equal to 2", e.getMessage());
+        assertFalse(e.getMessage().contains(secret));
+    }
+
+    @Test
+    void quotesAListOfStringsAsTheServiceDoesWithinTheBound() {
+        List<String> ids = java.util.Collections.nCopies(101, "target-id-" + "x".repeat(50));
+        EventBridgeServiceException e = assertThrows(EventBridgeServiceException.class, () -> new ConstraintViolations()
+                .size(ids, "ids", 1, 100)
+                .throwIfAny());
+        assertTrue(e.getMessage().startsWith("1 validation error detected: Value '[target-id-xxx"), e.getMessage());
+        assertTrue(e.getMessage().contains("... (" + ids.toString().length() + " characters)' at 'ids'"),
+                e.getMessage());
+        assertTrue(e.getMessage().length() < ConstraintViolations.MAX_QUOTED + 200, e.getMessage());
     }
 
     @Test

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutTargetsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutTargetsResultEntry;
+import software.amazon.awssdk.services.eventbridge.model.RemoveTargetsResponse;
+import software.amazon.awssdk.services.eventbridge.model.RemoveTargetsResultEntry;
 import software.amazon.awssdk.services.eventbridge.model.ThrottlingException;
 
 /** What code under test sees through the real SDK when the endpoint injects the failures AWS can produce. */
@@ -175,6 +177,120 @@ class EndpointFaultsTest {
         return failed;
     }
 
+    /** The throttled positions among {@code calls} ListRules calls made one after the other. */
+    List<Integer> throttledCalls(int calls) {
+        List<Integer> throttled = new ArrayList<>();
+        for (int call = 0; call < calls; call++) {
+            try {
+                once.listRules(b -> b.eventBusName(BUS));
+            } catch (ThrottlingException e) {
+                assertEquals(400, e.statusCode());
+                assertEquals("Rate exceeded", e.awsErrorDetails().errorMessage());
+                throttled.add(call);
+            }
+        }
+        return throttled;
+    }
+
+    @Test
+    void throttlesAShareOfCallsDrawnFromASeedThatReplays() {
+        endpoint.faults().throttleWithProbability(EventBridgeOperation.LIST_RULES, 0.3, 7);
+        List<Integer> first = throttledCalls(100);
+        endpoint.faults().throttleWithProbability(EventBridgeOperation.LIST_RULES, 0.3, 7);
+        List<Integer> again = throttledCalls(100);
+        endpoint.faults().throttleWithProbability(EventBridgeOperation.LIST_RULES, 0.3, 8);
+        List<Integer> otherSeed = throttledCalls(100);
+
+        assertEquals(first, again);
+        assertNotEquals(first, otherSeed);
+        assertTrue(first.size() > 10 && first.size() < 50, "about 30 % of 100 calls throttled: " + first.size());
+        assertEquals(0, endpoint.faults().pendingFailures(EventBridgeOperation.LIST_RULES), "counted faults only");
+        assertEquals(BUS, once.describeEventBus(b -> b.name(BUS)).name(), "other operations are not throttled");
+
+        endpoint.faults().throttleWithProbability(EventBridgeOperation.LIST_RULES, 0, 7);
+        assertEquals(List.of(), throttledCalls(20), "a probability of 0 removes it");
+    }
+
+    @Test
+    void countedFaultsAnswerFirstAndDrawNothingFromTheSequence() {
+        endpoint.faults().throttleWithProbability(EventBridgeOperation.LIST_RULES, 0.5, 11);
+        List<Integer> alone = throttledCalls(30);
+
+        endpoint.faults().throttleWithProbability(EventBridgeOperation.LIST_RULES, 0.5, 11)
+                .failNext(EventBridgeOperation.LIST_RULES, 2, EndpointFaults.INTERNAL);
+        assertThrows(InternalException.class, () -> once.listRules(b -> b.eventBusName(BUS)));
+        assertThrows(InternalException.class, () -> once.listRules(b -> b.eventBusName(BUS)));
+        assertEquals(alone, throttledCalls(30));
+    }
+
+    @Test
+    void failsAShareOfCallsWithAnyErrorCodeAndTheSdkRetriesEachAttemptAfresh() {
+        endpoint.faults().failWithProbability(EventBridgeOperation.LIST_RULES, 0.5, 3, EndpointFaults.INTERNAL);
+        int succeeded = 0;
+        for (int call = 0; call < 20; call++) {
+            try {
+                retrying.listRules(b -> b.eventBusName(BUS));
+                succeeded++;
+            } catch (InternalException e) {
+                assertEquals(3, e.numAttempts());
+            }
+        }
+        List<Integer> statuses = statuses(EventBridgeOperation.LIST_RULES);
+        assertEquals(succeeded, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertEquals(statuses.size() - succeeded, statuses.stream().filter(status -> status == 500).count(),
+                "every other attempt was answered HTTP 500: " + statuses);
+        assertTrue(statuses.size() > 25, "about half the attempts failed and were retried: " + statuses);
+    }
+
+    @Test
+    void composesSeveralEntryFailuresInstalledTogether() {
+        endpoint.faults().failPutEventsEntries(
+                EntryFailure.<PutEventsEntry>atIndexes(0).withErrorCode(EntryFailure.THROTTLING).times(1),
+                EntryFailure.matching(e -> e.detailType().orElse("").equals("c")),
+                EntryFailure.<PutEventsEntry>atIndexes(0, 1));
+
+        PutEventsResponse first = once.putEvents(b -> b.entries(entry("a"), entry("b"), entry("c")));
+        assertEquals(3, first.failedEntryCount());
+        assertEquals(List.of("ThrottlingException", "InternalFailure", "InternalFailure"),
+                first.entries().stream().map(PutEventsResultEntry::errorCode).toList(),
+                "an entry two failures choose gets the code of the first given");
+
+        PutEventsResponse second = once.putEvents(b -> b.entries(entry("a"), entry("b"), entry("c"), entry("d")));
+        assertEquals(java.util.Arrays.asList("InternalFailure", "InternalFailure", "InternalFailure", null),
+                second.entries().stream().map(PutEventsResultEntry::errorCode).toList(),
+                "the failure limited to one call is gone, the others stay");
+        assertEquals(List.of("d"), deliveredDetailTypes());
+
+        endpoint.faults().failPutEventsEntries(EntryFailure.atIndexes(3));
+        assertEquals(java.util.Arrays.asList(null, null, null, "InternalFailure"),
+                once.putEvents(b -> b.entries(entry("a"), entry("b"), entry("c"), entry("d"))).entries().stream()
+                        .map(PutEventsResultEntry::errorCode).toList(), "installing again replaces them");
+    }
+
+    @Test
+    void failsChosenRemoveTargetsEntriesAndKeepsThoseTargetsAsAwsReportsThem() {
+        endpoint.bridge().putTargets(BUS, "rule", List.of(Target.of("second", QUEUE), Target.of("third", QUEUE)));
+        endpoint.faults().failRemoveTargetsEntries(EntryFailure.<String>matching("second"::equals)
+                .withErrorCode(EntryFailure.CONCURRENT_MODIFICATION).times(1));
+
+        RemoveTargetsResponse removed = once.removeTargets(b -> b.rule("rule").eventBusName(BUS)
+                .ids("queue", "second"));
+
+        assertEquals(1, removed.failedEntryCount());
+        RemoveTargetsResultEntry failed = removed.failedEntries().get(0);
+        assertEquals("second", failed.targetId());
+        assertEquals("ConcurrentModificationException", failed.errorCode());
+        assertTrue(failed.errorMessage().contains("ConcurrentModificationException"), failed.errorMessage());
+        assertEquals(List.of("second", "third"), endpoint.bridge().listTargetsByRule(BUS, "rule").stream()
+                .map(Target::id).toList(), "the failed removal left its target");
+        assertEquals(1, endpoint.requests().records(EventBridgeOperation.REMOVE_TARGETS).get(0).failedEntryCount());
+
+        assertEquals(0, once.removeTargets(b -> b.rule("rule").eventBusName(BUS).ids("second")).failedEntryCount(),
+                "resent, it succeeds");
+        assertEquals(List.of("third"), endpoint.bridge().listTargetsByRule(BUS, "rule").stream().map(Target::id)
+                .toList());
+    }
+
     @Test
     void failsChosenPutTargetsEntriesAndLeavesThoseTargetsOut() {
         endpoint.faults().failPutTargetsEntries(EntryFailure.<Target>atIndexes(0).times(1));
@@ -217,12 +333,15 @@ class EndpointFaultsTest {
     @Test
     void clearRemovesEveryFault() {
         endpoint.faults().throttle(EventBridgeOperation.LIST_RULES, 5)
+                .throttleWithProbability(EventBridgeOperation.LIST_RULES, 1, 0)
                 .failPutEventsEntries(EntryFailure.atIndexes(0))
+                .failRemoveTargetsEntries(EntryFailure.atIndexes(0))
                 .latency(EventBridgeOperation.LIST_RULES, Duration.ofSeconds(30));
         endpoint.faults().clear();
         assertEquals(0, endpoint.faults().pendingFailures(EventBridgeOperation.LIST_RULES));
         assertEquals(1, once.listRules(b -> b.eventBusName(BUS)).rules().size());
         assertEquals(0, once.putEvents(b -> b.entries(entry("a"))).failedEntryCount());
+        assertEquals(0, once.removeTargets(b -> b.rule("rule").eventBusName(BUS).ids("queue")).failedEntryCount());
     }
 
     @Test
@@ -236,6 +355,18 @@ class EndpointFaultsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> faults.latency(EventBridgeOperation.PUT_RULE, Duration.ofMinutes(2)));
         assertThrows(IllegalArgumentException.class, () -> faults.failPutEventsEntries(null));
+        assertThrows(IllegalArgumentException.class,
+                () -> faults.failPutTargetsEntries(EntryFailure.atIndexes(0), (EntryFailure<Target>) null));
+        assertThrows(IllegalArgumentException.class,
+                () -> faults.failRemoveTargetsEntries(EntryFailure.atIndexes(0), (EntryFailure<String>[]) null));
+        assertThrows(IllegalArgumentException.class, () -> faults.failRemoveTargetsEntries(null));
+        assertThrows(IllegalArgumentException.class,
+                () -> faults.throttleWithProbability(EventBridgeOperation.PUT_RULE, 1.5, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> faults.throttleWithProbability(EventBridgeOperation.PUT_RULE, Double.NaN, 0));
+        assertThrows(IllegalArgumentException.class, () -> faults.throttleWithProbability(null, 0.5, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> faults.failWithProbability(EventBridgeOperation.PUT_RULE, 0.5, 0, ""));
         assertThrows(IllegalArgumentException.class, () -> faults.pendingFailures(null));
     }
 

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -55,13 +59,37 @@ class EndpointHandlerTest {
         endpoint.close();
     }
 
-    /** One request and the answer expected: status, {@code __type}, and a part of the message. */
+    /**
+     * One request and the answer expected: status, {@code __type}, and a part of the message. A case with a
+     * {@code declaredLength} is sent over a raw socket with that {@code Content-Length}, after which the client closes
+     * its side for writing: a body cut short, which no HTTP client library sends on purpose.
+     */
     record Case(String name, String method, String target, String authorization, byte[] body, int status,
-            String type, String message) {
+            String type, String message, long declaredLength) {
+
+        Case(String name, String method, String target, String authorization, byte[] body, int status,
+                String type, String message) {
+            this(name, method, target, authorization, body, status, type, message, -1);
+        }
 
         @Override
         public String toString() {
             return name;
+        }
+    }
+
+    /** What came back: status, headers (names in lower case), body. */
+    record Answer(int status, Map<String, String> headers, String body) {
+
+        static Answer of(HttpResponse<String> response) {
+            Map<String, String> headers = new java.util.HashMap<>();
+            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+                    values.get(0)));
+            return new Answer(response.statusCode(), headers, response.body());
+        }
+
+        String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
         }
     }
 
@@ -142,11 +170,17 @@ class EndpointHandlerTest {
                 post("a tag without Key", "TagResource", "{\"ResourceARN\": "
                         + "\"arn:aws:events:us-east-1:123456789012:event-bus/bus\", \"Tags\": [{\"Value\": \"v\"}]}",
                         400, "ValidationException", "Value null at 'tags.1.member.key'"),
+                post("a State far longer than any, quoted only in part", "PutRule", "{\"Name\": \"r\", "
+                        + "\"EventPattern\": \"" + PATTERN + "\", \"State\": \"" + "E".repeat(5000) + "\"}", 400,
+                        "ValidationException", "EEE... (5000 characters)' at 'state' failed to satisfy constraint"),
+                new Case("an X-Amz-Target far longer than any, quoted only in part", "POST",
+                        "AWSEvents." + "X".repeat(5000), SIGNATURE, "{}".getBytes(StandardCharsets.UTF_8), 400,
+                        "UnknownOperationException", "XXX... (5010 characters) is not one"),
                 post("a global endpoint id", "PutEvents", "{\"EndpointId\": \"abc.xyz\", \"Entries\": "
                         + "[{\"Source\": \"s\", \"DetailType\": \"d\", \"Detail\": \"{}\"}]}", 400,
                         "ValidationException", "EndpointId abc.xyz names a global endpoint"),
                 post("a NextToken the endpoint never gave", "ListRules", "{\"NextToken\": \"!!\"}", 400,
-                        "ValidationException", "The NextToken '!!' is not valid"),
+                        "ValidationException", "Parameter NextToken is not valid."),
                 new Case("no X-Amz-Target", "POST", null, SIGNATURE, "{}".getBytes(StandardCharsets.UTF_8), 400,
                         "UnknownOperationException", "The request has no X-Amz-Target header"),
                 post("an EventBridge operation the endpoint does not answer", "CreateArchive", "{}", 400,
@@ -163,6 +197,10 @@ class EndpointHandlerTest {
                 new Case("a Basic Authorization header", "POST", "AWSEvents.ListRules", "Basic dXNlcjpwYXNz",
                         "{}".getBytes(StandardCharsets.UTF_8), 400, "IncompleteSignatureException",
                         "is not a SigV4 signature"),
+                new Case("a body shorter than its Content-Length, the client then closing its side", "POST",
+                        "AWSEvents.ListRules", SIGNATURE, "{}".getBytes(StandardCharsets.UTF_8), 400,
+                        "IncompleteBody", "The request body terminated unexpectedly: the connection ended before "
+                                + "the 100 bytes its Content-Length declares arrived", 100),
                 post("a body over the size limit", "PutEvents", "{\"Entries\": [\"" + "x".repeat(70_000) + "\"]}",
                         413, "RequestEntityTooLargeException", "is over this endpoint's limit of 65536 bytes"),
                 post("unknown members are ignored, as the service ignores them", "DescribeEventBus",
@@ -175,21 +213,52 @@ class EndpointHandlerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedRequests")
     void answersAMalformedRequestWithAnAwsShapedError(Case c) throws Exception {
-        HttpResponse<String> answer = send(c.method(), c.target(), c.authorization(), c.body());
+        Answer answer = c.declaredLength() >= 0 ? sendCutShort(c)
+                : Answer.of(send(c.method(), c.target(), c.authorization(), c.body()));
 
-        assertEquals(c.status(), answer.statusCode(), answer.body());
-        assertEquals("application/x-amz-json-1.1", answer.headers().firstValue("Content-Type").orElse(""));
-        assertEquals(36, answer.headers().firstValue("x-amzn-RequestId").orElse("").length());
+        assertEquals(c.status(), answer.status(), answer.body());
+        assertEquals("application/x-amz-json-1.1", answer.header("Content-Type"));
+        assertEquals(36, answer.header("x-amzn-RequestId").length());
         JsonNode body = Json.parseOrNull(answer.body());
         assertNotNull(body, answer.body());
         if (c.type() != null) {
             assertEquals(c.type(), body.path("__type").textValue(), answer.body());
             assertTrue(body.path("message").textValue().contains(c.message()), answer.body());
         }
-        if (c.status() == 413) {
-            assertEquals("close", answer.headers().firstValue("Connection").orElse(""));
+        assertTrue(answer.body().length() < 2048, "an error quotes the request only in part: " + answer.body());
+        if (c.status() == 413 || c.declaredLength() >= 0) {
+            assertEquals("close", answer.header("Connection"));
         }
+        assertEquals(List.of(), endpoint.internalErrors(), "a client's mistake is never the endpoint's failure");
         assertStillServing();
+    }
+
+    /** Sends {@code c} with a {@code Content-Length} its body does not have, then closes the sending side. */
+    static Answer sendCutShort(Case c) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), endpoint.port())) {
+            socket.setSoTimeout(10_000);
+            String head = c.method() + " / HTTP/1.1\r\nHost: 127.0.0.1:" + endpoint.port() + "\r\n"
+                    + "Content-Type: application/x-amz-json-1.1\r\nX-Amz-Target: " + c.target() + "\r\n"
+                    + "Authorization: " + c.authorization() + "\r\nContent-Length: " + c.declaredLength()
+                    + "\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(c.body());
+            out.flush();
+            socket.shutdownOutput();
+            // Read to the end: the endpoint must close the connection after its answer, or this times out.
+            String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = raw.indexOf("\r\n\r\n");
+            assertTrue(end > 0, raw);
+            String[] lines = raw.substring(0, end).split("\r\n");
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
+            }
+            return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, raw.substring(end + 4));
+        }
     }
 
     @Test
@@ -280,6 +349,8 @@ class EndpointHandlerTest {
                 sent++;
                 assertTrue(answer.statusCode() == 200 || answer.statusCode() == 400,
                         operation + " " + Json.write(request) + " -> " + answer.statusCode() + " " + answer.body());
+                assertTrue(answer.statusCode() == 200 || answer.body().length() < 4096,
+                        "an error quotes the request only in part: " + answer.body());
             }
         }
         assertEquals(12 * valid.size(), sent);

@@ -174,16 +174,42 @@ class InMemoryEventBridgeTest {
 
             List<PutEventsEntry> eleven = new ArrayList<>(ten);
             eleven.add(ten.get(0));
-            EventBridgeServiceException e = assertThrows(EventBridgeServiceException.class,
-                    () -> bridge.putEvents(eleven));
-            assertEquals("ValidationException", e.errorCode());
-            assertTrue(e.getMessage().startsWith("1 validation error detected: Value '[PutEventsEntry["),
-                    e.getMessage());
-            assertTrue(e.getMessage().endsWith("at 'entries' failed to satisfy constraint: Member must have length "
-                    + "less than or equal to 10"), e.getMessage());
+            // AWS's constraint text (facts §2.4); AWS quotes every entry, details included, where we say only what
+            // was sent, so that an error never carries the events' payloads.
+            assertServiceError("ValidationException", "1 validation error detected: Value '[11 PutEventsRequestEntry "
+                    + "items, not shown]' at 'entries' failed to satisfy constraint: Member must have length less than "
+                    + "or equal to 10", () -> bridge.putEvents(eleven));
             assertServiceError("ValidationException", "1 validation error detected: Value '[]' at 'entries' failed "
                     + "to satisfy constraint: Member must have length greater than or equal to 1",
                     () -> bridge.putEvents(List.of()));
+        }
+
+        @Test
+        void neverEchoesThePayloadsOfARejectedRequest() {
+            InMemoryEventBridge bridge = bridgeWithBus();
+            String marker = "SECRET-PAYLOAD-MARKER";
+            String detail = "{\"token\": \"" + marker + "\", \"padding\": \"" + "x".repeat(240_000) + "\"}";
+            List<PutEventsEntry> eleven = Collections.nCopies(11, PutEventsEntry.builder().eventBusName(BUS)
+                    .source("Coherence").detailType("d").detail(detail).build());
+            EventBridgeServiceException tooMany = assertThrows(EventBridgeServiceException.class,
+                    () -> bridge.putEvents(eleven));
+            bridge.putRule(RuleDefinition.of("r", BUS, NEW_ONLY));
+            String input = "{\"token\": \"" + marker + "\", \"padding\": \"" + "x".repeat(9000) + "\"}";
+            EventBridgeServiceException longInput = assertThrows(EventBridgeServiceException.class,
+                    () -> bridge.putTargets(BUS, "r", List.of(Target.builder("t", LOG_EVENTS).input(input).build())));
+            String pattern = "{\"source\": [\"" + marker + "x".repeat(5000) + "\"]}";
+            EventBridgeServiceException longPattern = assertThrows(EventBridgeServiceException.class,
+                    () -> bridge.putRule(RuleDefinition.of("p", BUS, pattern)));
+            for (EventBridgeServiceException e : List.of(tooMany, longInput, longPattern)) {
+                assertEquals("ValidationException", e.errorCode(), e.getMessage());
+                assertTrue(e.getMessage().length() < 600, e.getMessage().length() + " characters");
+            }
+            assertFalse(tooMany.getMessage().contains(marker), tooMany.getMessage());
+            assertEquals("1 validation error detected: Value '(" + input.length() + " characters, not shown)' at "
+                    + "'targets.1.member.input' failed to satisfy constraint: Member must have length less than or "
+                    + "equal to 8192", longInput.getMessage());
+            assertTrue(longPattern.getMessage().contains("... (" + pattern.length() + " characters)' at 'eventPattern'"),
+                    longPattern.getMessage());
         }
 
         @Test
@@ -349,9 +375,10 @@ class InMemoryEventBridgeTest {
             raised.createEventBus(BUS);
             raised.putRule(RuleDefinition.of("r", BUS, pattern));
             String tooLong = pattern + " ".repeat(4097 - pattern.length());
-            assertServiceError("ValidationException", "1 validation error detected: Value '" + tooLong
-                    + "' at 'eventPattern' failed to satisfy constraint: Member must have length less than or equal "
-                    + "to 4096", () -> raised.putRule(RuleDefinition.of("r", BUS, tooLong)));
+            assertServiceError("ValidationException", "1 validation error detected: Value '"
+                    + tooLong.substring(0, ConstraintViolations.MAX_QUOTED) + "... (4097 characters)' at "
+                    + "'eventPattern' failed to satisfy constraint: Member must have length less than or equal to "
+                    + "4096", () -> raised.putRule(RuleDefinition.of("r", BUS, tooLong)));
         }
 
         @Test
@@ -359,8 +386,9 @@ class InMemoryEventBridgeTest {
             InMemoryEventBridge bridge = bridgeWithBus();
             assertServiceError("ValidationException", "2 validation errors detected: Value 'bad name' at 'name' "
                     + "failed to satisfy constraint: Member must satisfy regular expression pattern: "
-                    + "[\\.\\-_A-Za-z0-9]+; Value '" + "d".repeat(513) + "' at 'description' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to 512",
+                    + "[\\.\\-_A-Za-z0-9]+; Value '" + "d".repeat(ConstraintViolations.MAX_QUOTED) + "... (513 "
+                    + "characters)' at 'description' failed to satisfy constraint: Member must have length less than "
+                    + "or equal to 512",
                     () -> bridge.putRule(RuleDefinition.builder("bad name").eventPattern(NEW_ONLY)
                             .description("d".repeat(513)).build()));
             assertServiceError("ValidationException", "1 validation error detected: Value '" + "r".repeat(65)
@@ -538,13 +566,16 @@ class InMemoryEventBridgeTest {
                     + "string"), e.getMessage());
         }
 
+        /** AWS-recorded (LocalStack snapshots test_plain_string_payload, test_invalid_event_payload): no reason. */
         @Test
-        void requiresTheEnvelopeMembersOfAnEvent() {
+        void refusesAnEventWithoutItsEnvelopeMembersInAwsWords() {
             InMemoryEventBridge bridge = InMemoryEventBridge.create();
-            EventBridgeServiceException e = assertThrows(EventBridgeServiceException.class,
-                    () -> bridge.testEventPattern(NEW_ONLY, "{\"source\": \"Coherence\", \"detail-type\": \"x\"}"));
-            assertEquals("ValidationException", e.errorCode());
-            assertTrue(e.getMessage().startsWith("Parameter Event is not valid."), e.getMessage());
+            for (String event : List.of("{\"source\": \"Coherence\", \"detail-type\": \"x\"}", "plain text",
+                    "\"a JSON string\"", "[]", "{\"id\": \"1\", \"account\": \"1\", \"source\": \"s\", "
+                            + "\"time\": \"t\", \"region\": \"r\"}")) {
+                assertServiceError("ValidationException", "Parameter Event is not valid.",
+                        () -> bridge.testEventPattern(NEW_ONLY, event));
+            }
         }
     }
 

@@ -154,6 +154,13 @@ class InputProcessingTest {
                                 "\"Event of <detail-type> type, with not defined key <notdefinedkey>\"")).build())));
         assertEquals("InputTemplate for target tid contains invalid placeholder notdefinedkey.",
                 placeholder.getMessage());
+        String secret = "x".repeat(300) + " SECRET-PAYLOAD-MARKER " + "y".repeat(7000);
+        EventBridgeServiceException longPlaceholder = assertThrows(EventBridgeServiceException.class,
+                () -> bridge.putTargets(null, "rule", List.of(Target.builder("tid", QUEUE).inputTransformer(
+                        InputTransformer.of(recordedPaths("$.detail.command"), "{\"a\": <" + secret + ">}"))
+                        .build())));
+        assertEquals("InputTemplate for target tid contains invalid placeholder " + "x".repeat(256) + "... ("
+                + secret.length() + " characters).", longPlaceholder.getMessage(), "a template is quoted only in part");
         EventBridgeServiceException input = assertThrows(EventBridgeServiceException.class,
                 () -> bridge.putTargets(null, "rule", List.of(Target.builder("tid", QUEUE).input("{nope").build())));
         assertEquals("ValidationException", input.errorCode());

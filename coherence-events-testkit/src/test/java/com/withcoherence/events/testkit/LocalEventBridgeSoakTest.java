@@ -137,6 +137,13 @@ class LocalEventBridgeSoakTest {
         }
         Set<String> threadsAfter = LocalEventBridgeTest.serverThreads();
         assertEquals(threadsBefore, threadsAfter, "no endpoint thread left behind");
+        // HttpServer.stop() cancels the JDK server's idle timer, whose thread ("idle-timeout-task") then ends on its
+        // own, a moment later: wait for it to end (a timer that was never cancelled would still fail below).
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("idle-timeout-task") && !jvmThreadsBefore.contains(thread.getName())) {
+                thread.join(2000);
+            }
+        }
         Set<String> appeared = threadNames();
         appeared.removeAll(jvmThreadsBefore);
         // The JDK's HttpURLConnection (the SDK's url-connection client) may leave its "Keep-Alive-Timer", which ends

@@ -52,9 +52,10 @@ class ReadmeTest {
     }
 
     @Test
-    void theFaultInjectionSampleShowsRetriedThrottlingAndAFailedEntry(@TempDir Path dir) throws Exception {
+    void theFaultInjectionSampleShowsRetriedThrottlingAndFailedEntries(@TempDir Path dir) throws Exception {
         String printed = runMain(dir, "FaultInjectionExample", javaBlockAfter("### Fault injection"));
-        assertEquals("3 PutRule requests\n1 failed: ThrottlingException", printed.strip());
+        assertEquals("3 PutRule requests\n1 failed: ThrottlingException\n1 not removed: "
+                + "ConcurrentModificationException", printed.strip().replace("\r\n", "\n"));
     }
 
     static String runMain(Path dir, String className, String source) throws Exception {
