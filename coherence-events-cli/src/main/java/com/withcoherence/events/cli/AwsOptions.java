@@ -3,6 +3,7 @@ package com.withcoherence.events.cli;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -30,15 +31,21 @@ final class AwsOptions {
     URI endpointUrl;
 
     @Option(names = "--region", paramLabel = "REGION",
-            description = "The AWS Region; defaults to AWS_REGION, then the profile's Region.")
+            description = "The AWS Region; defaults to the Region of a bus given by ARN, then AWS_REGION, then "
+                    + "AWS_DEFAULT_REGION, then the profile's Region.")
     String region;
 
-    /** Builds the EventBridge client the command uses; the caller closes it. */
-    EventBridgeClient eventBridge() {
+    /**
+     * Builds the EventBridge client the command uses for a bus; the caller closes it.
+     *
+     * @param bus the bus's name or ARN: an ARN's Region is the one to call, as EventBridge serves a bus only in its
+     *     own Region
+     */
+    EventBridgeClient eventBridge(String bus) {
         boolean loopback = endpointUrl != null && isLoopback(endpointUrl);
         software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder builder = EventBridgeClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .region(region(loopback))
+                .region(region(loopback, bus))
                 .credentialsProvider(credentials(loopback));
         if (endpointUrl != null) {
             builder.endpointOverride(endpointUrl);
@@ -46,18 +53,52 @@ final class AwsOptions {
         return builder.build();
     }
 
-    private Region region(boolean loopback) {
-        if (region != null) {
-            return Region.of(region);
+    private Region region(boolean loopback, String bus) {
+        return region(region, bus, loopback, System::getenv, () -> new DefaultAwsRegionProviderChain().getRegion());
+    }
+
+    /**
+     * The Region to call: {@code --region}; else the Region of a bus given by ARN; else the SDK's chain (the
+     * {@code aws.region} property, {@code AWS_REGION}, the profile, the instance), with {@code AWS_DEFAULT_REGION}
+     * (the AWS CLI's variable, which the SDK does not read) before the profile; else, for a loopback endpoint,
+     * us-east-1.
+     *
+     * @param environment the environment variables, {@code System::getenv} but in tests
+     * @param chain the SDK's Region provider chain; throws {@link SdkClientException} when it finds none
+     */
+    static Region region(String option, String bus, boolean loopback, Function<String, String> environment,
+            Supplier<Region> chain) {
+        String[] arn = bus == null ? new String[0] : bus.split(":", 6);
+        String busRegion = arn.length == 6 && arn[0].equals("arn") && !arn[3].isEmpty() ? arn[3] : null;
+        if (option != null) {
+            if (busRegion != null && !busRegion.equals(option)) {
+                throw new CliException(ExitCode.USAGE, "--region " + option + " but the bus " + bus + " is in "
+                        + busRegion + ", and EventBridge serves a bus only in its own Region; drop --region (the "
+                        + "bus's Region is used) or pass the bus of " + option + ".");
+            }
+            return Region.of(option);
+        }
+        if (busRegion != null) {
+            return Region.of(busRegion);
+        }
+        String awsCliRegion = environment.apply("AWS_DEFAULT_REGION");
+        if (isBlank(System.getProperty("aws.region")) && isBlank(environment.apply("AWS_REGION"))
+                && !isBlank(awsCliRegion)) {
+            return Region.of(awsCliRegion.strip());
         }
         try {
-            return new DefaultAwsRegionProviderChain().getRegion();
+            return chain.get();
         } catch (SdkClientException e) {
             if (loopback) {
                 return Region.US_EAST_1;
             }
-            throw new CliException(ExitCode.USAGE, "no AWS Region: pass --region or set AWS_REGION.");
+            throw new CliException(ExitCode.USAGE, "no AWS Region: pass --region, or set AWS_REGION or "
+                    + "AWS_DEFAULT_REGION (or a region in your AWS profile).");
         }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static AwsCredentialsProvider credentials(boolean loopback) {
@@ -87,16 +128,19 @@ final class AwsOptions {
         try {
             return call.get();
         } catch (CoherenceClientException e) {
-            throw new CliException(ExitCode.USAGE, e.getMessage(), e);
+            throw new CliException(ExitCode.USAGE, CliMessages.of(e), e);
         } catch (AwsServiceException e) {
             throw new CliException(ExitCode.USAGE, what + " failed: " + e.awsErrorDetails().errorCode() + ": "
                     + e.awsErrorDetails().errorMessage(), e);
         } catch (SdkClientException e) {
+            if (CliMessages.isMissingCredentials(e)) {
+                throw new CliException(ExitCode.USAGE, CliMessages.NO_CREDENTIALS, e);
+            }
             String where = endpointUrl != null ? endpointUrl.toString() : "AWS";
             throw new CliException(ExitCode.USAGE, what + " failed: cannot reach EventBridge at " + where + " ("
                     + e.getMessage() + ")", e);
         } catch (SdkException e) {
-            throw new CliException(ExitCode.USAGE, what + " failed: " + e.getMessage(), e);
+            throw new CliException(ExitCode.USAGE, what + " failed: " + CliMessages.oneLine(e.getMessage()), e);
         }
     }
 }

@@ -167,7 +167,7 @@ final class DemoCommand implements Callable<Integer> {
         for (TargetPermission permission : result.permissions()) {
             text("     EventBridge may invoke " + permission.targetId() + " once its permission is added (give the "
                     + "client a LambdaClient and it does this itself):");
-            text("       " + permission.howToApply().replaceFirst("\\s+\\(or give CoherenceEventsClient.*$", ""));
+            text("       " + permission.howToApply());
         }
     }
 

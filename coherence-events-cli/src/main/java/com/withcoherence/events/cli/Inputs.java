@@ -26,11 +26,11 @@ final class Inputs {
                 throw new CliException(ExitCode.USAGE, file + " is a directory; pass a JSON file, or - for standard "
                         + "input.");
             }
-            if (Files.size(path) > MAX_BYTES) {
-                throw new CliException(ExitCode.USAGE, file + " is larger than " + MAX_BYTES + " bytes; an "
-                        + "EventBridge event is at most 256 KB.");
+            // Never trust Files.size: it is 0 for a pipe, a FIFO or a device such as /dev/zero, whose content has no
+            // end. Read at most one byte more than allowed, whatever the file is.
+            try (InputStream in = Files.newInputStream(path)) {
+                return checkSize(in.readNBytes(MAX_BYTES + 1), file);
             }
-            return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCode.USAGE, "no such file: " + file);
         } catch (IOException e) {

@@ -30,7 +30,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (EventBridgeClient eventBridge = aws.eventBridge()) {
+        try (EventBridgeClient eventBridge = aws.eventBridge(bus)) {
             CoherenceEventsClient client = aws.call("connecting", () -> CoherenceEventsClient.builder()
                     .eventBridge(eventBridge).bus(bus).build());
             List<ExistingSubscription> rules = aws.call("listing rules", client::subscriptions);

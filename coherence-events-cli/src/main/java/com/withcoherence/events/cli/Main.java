@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code coherence-events} command line: {@code demo}, {@code serve}, {@code subscribe}, {@code unsubscribe},
@@ -34,6 +36,7 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        limitHttpServerWaits();
         // The client logs one INFO line per change it makes; the commands print those changes themselves, so the
         // log shows them only with --verbose. Set before any logger exists.
         boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
@@ -46,6 +49,29 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** How long the JDK HTTP server behind {@code serve} and {@code demo} waits for a request to arrive, in s. */
+    static final String MAX_REQUEST_SECONDS = "5";
+
+    /** How long it waits for a client to take its response, in seconds. */
+    static final String MAX_RESPONSE_SECONDS = "10";
+
+    /**
+     * Bounds how long the loopback endpoint's HTTP server waits for a slow client. The JDK's server reads each request
+     * on one of the endpoint's few worker threads and, by default, waits forever: eight clients that send half a
+     * request (a stalled script, a port scanner) would hold every worker and freeze {@code serve}. With these
+     * properties its timer closes such connections. They are read once, when the JVM's first HTTP server starts, so
+     * they are set here, at start-up, and only when the user has not chosen other values (-D...). The CLI owns its
+     * JVM; a library must not set them for its host application, which is why the testkit does not.
+     */
+    static void limitHttpServerWaits() {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", MAX_REQUEST_SECONDS);
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", MAX_RESPONSE_SECONDS);
+        }
     }
 
     /** Runs the CLI in-process and returns the exit code; never calls {@link System#exit}. */
@@ -65,18 +91,21 @@ public final class Main {
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            // Errors are one line (the client lists problems one per line; the CLI joins them).
             if (exception instanceof CliException) {
-                io.err().println("coherence-events: " + exception.getMessage());
+                io.err().println("coherence-events: " + CliMessages.oneLine(exception.getMessage()));
                 if (verbose) {
                     exception.printStackTrace(io.err());
                 }
                 return ((CliException) exception).exitCode();
             }
-            io.err().println("coherence-events: " + failed.getCommandName() + " failed: " + exception);
+            // Not a failure the commands foresee: a bug of ours. Say what happened in words, not class names.
+            String what = exception.getMessage() == null ? exception.getClass().getSimpleName()
+                    : CliMessages.oneLine(exception.getMessage());
+            io.err().println("coherence-events: " + failed.getCommandName() + " failed unexpectedly: " + what
+                    + (verbose ? "" : " (run again with --verbose for the stack trace)"));
             if (verbose) {
                 exception.printStackTrace(io.err());
-            } else {
-                io.err().println("Run again with --verbose for the stack trace.");
             }
             return ExitCode.USAGE;
         });
@@ -99,6 +128,9 @@ public final class Main {
                 description = "Print stack traces with errors.")
         boolean verbose;
 
+        @Spec
+        CommandSpec spec;
+
         private final Io io;
 
         TopCommand(Io io) {
@@ -108,7 +140,8 @@ public final class Main {
         @Override
         public Integer call() {
             io.err().println("coherence-events: a command is required.");
-            new CommandLine(this).usage(io.err());
+            // The usage of the command line as built, with its subcommands (a new CommandLine(this) has none).
+            spec.commandLine().usage(io.err());
             return ExitCode.USAGE;
         }
     }

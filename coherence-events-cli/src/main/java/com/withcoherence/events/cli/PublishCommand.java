@@ -1,5 +1,6 @@
 package com.withcoherence.events.cli;
 
+import com.withcoherence.events.client.CoherenceClientException;
 import com.withcoherence.events.client.CoherenceEventsClient;
 import com.withcoherence.events.client.PublishEntry;
 import com.withcoherence.events.client.PublishOutcome;
@@ -46,11 +47,18 @@ final class PublishCommand implements Callable<Integer> {
             try {
                 entries.add(PublishEntry.of(CoherenceEvents.parse(Inputs.read(file, io.in()))));
             } catch (CoherenceEventException e) {
-                throw new CliException(ExitCode.NEGATIVE, file + ": " + e.getMessage() + " Nothing was published.",
-                        e);
+                throw new CliException(ExitCode.NEGATIVE, file + ": " + CliMessages.oneLine(e.getMessage())
+                        + " Nothing was published.", e);
+            } catch (CoherenceClientException e) {
+                // A Coherence event EventBridge would refuse (too large to publish): a bad file too, found before
+                // anything is sent.
+                String why = e.problems().isEmpty() ? CliMessages.oneLine(e.getMessage())
+                        : CliMessages.problems(e.problems());
+                throw new CliException(ExitCode.NEGATIVE, file + ": cannot be published: " + why
+                        + " Nothing was published.", e);
             }
         }
-        try (EventBridgeClient eventBridge = aws.eventBridge()) {
+        try (EventBridgeClient eventBridge = aws.eventBridge(bus)) {
             CoherenceEventsClient client = aws.call("connecting", () -> CoherenceEventsClient.builder()
                     .eventBridge(eventBridge).bus(bus).build());
             if (entries.size() > 10) {

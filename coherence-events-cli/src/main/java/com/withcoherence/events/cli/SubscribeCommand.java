@@ -3,11 +3,13 @@ package com.withcoherence.events.cli;
 import com.withcoherence.events.client.CoherenceClientException;
 import com.withcoherence.events.client.CoherenceEventsClient;
 import com.withcoherence.events.client.PlannedChange;
+import com.withcoherence.events.client.SubscribeOption;
 import com.withcoherence.events.client.SubscribeResult;
 import com.withcoherence.events.client.Subscription;
 import com.withcoherence.events.client.SubscriptionPlan;
 import com.withcoherence.events.client.SubscriptionTarget;
 import com.withcoherence.events.client.TargetPermission;
+import com.withcoherence.events.model.CoherenceBus;
 import com.withcoherence.events.model.CoherenceEventException;
 import com.withcoherence.events.model.EventPattern;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 @Command(name = "subscribe", mixinStandardHelpOptions = true,
         description = {"Creates or updates a rule on the Coherence bus so that it ends exactly as described: its "
                 + "pattern, and these targets and no others. Prints the plan, then what changed and the "
-                + "permission each target needs. Running it again changes nothing.",
+                + "permission each target needs. Running it again changes nothing. A rule of that name that "
+                + "coherence-events did not create is refused unless --adopt is given.",
                 "Exit code 0 on success, 2 when the subscription is invalid or EventBridge refuses it."})
 final class SubscribeCommand implements Callable<Integer> {
 
@@ -39,6 +42,12 @@ final class SubscribeCommand implements Callable<Integer> {
             description = "Select this detail-type (new_environments, valid_environments); repeat for several. "
                     + "Default: every Coherence event.")
     List<String> detailTypes = new ArrayList<>();
+
+    @Option(names = "--allow-unknown-detail-type",
+            description = "Accept a --detail-type other than new_environments and valid_environments (one Coherence "
+                    + "may send in the future); without it such a value is refused as a typo, since the rule would "
+                    + "never match.")
+    boolean allowUnknownDetailType;
 
     @Option(names = "--environment-prefix", paramLabel = "PREFIX",
             description = "Select events listing an environment whose name starts with PREFIX.")
@@ -63,8 +72,29 @@ final class SubscribeCommand implements Callable<Integer> {
             description = "The SQS queue that receives events whose delivery failed for good.")
     String deadLetter;
 
+    @Option(names = "--message-group", paramLabel = "GROUP",
+            description = "The message group of the events sent to FIFO queue targets (their ARN ends in .fifo; the "
+                    + "queue needs content-based deduplication).")
+    String messageGroup;
+
+    @Option(names = "--role", paramLabel = "ARN",
+            description = "The IAM role EventBridge assumes to deliver to the targets that need one: Step Functions "
+                    + "state machines, event buses and other targets given by ARN (Lambda, SQS, SNS and log groups "
+                    + "use their resource policies instead).")
+    String role;
+
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")
     boolean dryRun;
+
+    @Option(names = "--adopt",
+            description = "Take over an existing rule of this name that coherence-events did not create (one made "
+                    + "in the console, say): its pattern, description and state are set and its targets replaced. "
+                    + "Without it such a rule is refused and left as it is.")
+    boolean adopt;
+
+    /** The kinds of target EventBridge reaches with a role rather than a resource policy. */
+    private static final java.util.Set<SubscriptionTarget.Kind> NEEDS_ROLE = java.util.EnumSet.of(
+            SubscriptionTarget.Kind.STEP_FUNCTIONS, SubscriptionTarget.Kind.EVENT_BUS, SubscriptionTarget.Kind.OTHER);
 
     @Mixin
     AwsOptions aws = new AwsOptions();
@@ -78,10 +108,12 @@ final class SubscribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Subscription subscription = subscription();
-        try (EventBridgeClient eventBridge = aws.eventBridge()) {
+        try (EventBridgeClient eventBridge = aws.eventBridge(bus)) {
             CoherenceEventsClient client = aws.call("connecting", () -> CoherenceEventsClient.builder()
                     .eventBridge(eventBridge).bus(bus).build());
-            SubscriptionPlan plan = aws.call("planning", () -> client.plan(subscription));
+            SubscribeOption[] options = adopt ? new SubscribeOption[] {SubscribeOption.ADOPT_EXISTING_RULE}
+                    : new SubscribeOption[0];
+            SubscriptionPlan plan = aws.call("planning", () -> client.plan(subscription, options));
             io.out().println("plan for rule " + rule + " on " + client.busName() + ":");
             if (plan.isEmpty()) {
                 io.out().println("  (nothing to change: the rule is already as described)");
@@ -91,7 +123,7 @@ final class SubscribeCommand implements Callable<Integer> {
                 io.out().println("dry run: nothing changed");
                 return ExitCode.OK;
             }
-            SubscribeResult result = aws.call("subscribe", () -> client.subscribe(subscription));
+            SubscribeResult result = aws.call("subscribe", () -> client.subscribe(subscription, options));
             io.out().println(result.changed() ? "changed:" : "nothing changed");
             for (PlannedChange change : result.changes()) {
                 io.out().println("  " + change.action().sign() + " " + change.subject()
@@ -105,7 +137,29 @@ final class SubscribeCommand implements Callable<Integer> {
         }
     }
 
+    /** The detail-types Coherence sends. */
+    private static final List<String> KNOWN_DETAIL_TYPES = List.of(CoherenceBus.NEW_ENVIRONMENTS,
+            CoherenceBus.VALID_ENVIRONMENTS);
+
+    /**
+     * Refuses a detail-type Coherence does not send: EventBridge accepts any string, so a typo such as
+     * {@code new_environment} would make a rule that silently never matches.
+     */
+    private void checkDetailTypes() {
+        if (allowUnknownDetailType) {
+            return;
+        }
+        for (String type : detailTypes) {
+            if (!KNOWN_DETAIL_TYPES.contains(type)) {
+                throw new CliException(ExitCode.USAGE, "--detail-type " + type + " is not a detail-type Coherence "
+                        + "sends (" + String.join(", ", KNOWN_DETAIL_TYPES) + "), so the rule would never match. "
+                        + "Check the spelling, or pass --allow-unknown-detail-type to subscribe to it anyway.");
+            }
+        }
+    }
+
     private Subscription subscription() {
+        checkDetailTypes();
         try {
             EventPattern.Builder pattern = EventPattern.builder();
             if (!detailTypes.isEmpty()) {
@@ -130,11 +184,19 @@ final class SubscribeCommand implements Callable<Integer> {
                 if (deadLetter != null) {
                     target = target.withDeadLetterQueue(deadLetter);
                 }
+                if (messageGroup != null && target.kind() == SubscriptionTarget.Kind.SQS && arn.endsWith(".fifo")) {
+                    target = target.withMessageGroupId(messageGroup);
+                }
+                if (role != null && NEEDS_ROLE.contains(target.kind())) {
+                    target = target.withRoleArn(role);
+                }
                 builder.target(target);
             }
             return builder.build();
-        } catch (CoherenceClientException | CoherenceEventException e) {
-            throw new CliException(ExitCode.USAGE, e.getMessage(), e);
+        } catch (CoherenceClientException e) {
+            throw new CliException(ExitCode.USAGE, CliMessages.of(e), e);
+        } catch (CoherenceEventException e) {
+            throw new CliException(ExitCode.USAGE, CliMessages.oneLine(e.getMessage()), e);
         }
     }
 }

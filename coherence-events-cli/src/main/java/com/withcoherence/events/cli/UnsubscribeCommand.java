@@ -34,7 +34,7 @@ final class UnsubscribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (EventBridgeClient eventBridge = aws.eventBridge()) {
+        try (EventBridgeClient eventBridge = aws.eventBridge(bus)) {
             CoherenceEventsClient client = aws.call("connecting", () -> CoherenceEventsClient.builder()
                     .eventBridge(eventBridge).bus(bus).build());
             UnsubscribeResult result = aws.call("unsubscribe", () -> client.unsubscribe(rule));
@@ -47,7 +47,7 @@ final class UnsubscribeCommand implements Callable<Integer> {
             }
             for (TargetPermission permission : result.leftToRemove()) {
                 io.out().println("remove the permission of target " + permission.targetId() + " yourself: "
-                        + permission.howToApply());
+                        + permission.howToRemove());
             }
             return ExitCode.OK;
         }

@@ -36,6 +36,12 @@ class MainTest {
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("a command is required"), run.err());
+        assertTrue(run.err().contains("Commands:"), run.err());
+        for (String command : Commands.all(null).stream().map(c -> new picocli.CommandLine(c).getCommandName())
+                .toList()) {
+            assertTrue(run.err().contains("\n  " + command + " "), command + " in " + run.err());
+        }
+        assertEquals("", run.out());
     }
 
     @Test

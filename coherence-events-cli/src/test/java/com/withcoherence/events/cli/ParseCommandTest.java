@@ -65,6 +65,31 @@ class ParseCommandTest {
     }
 
     @Test
+    void refusesAFileLargerThanAnyEventAfterReadingOnlyWhatIsAllowed() throws Exception {
+        Path large = dir.resolve("large.json");
+        java.nio.file.Files.write(large, new byte[9 << 20]);
+
+        CliRun run = CliRun.of("parse", large.toString());
+
+        assertEquals(2, run.exitCode());
+        assertEquals("coherence-events: " + large + " holds more than 8388608 bytes; an EventBridge event is at "
+                + "most 256 KB.", run.err().strip());
+    }
+
+    @Test
+    void refusesADeviceWithoutEndInsteadOfRunningOutOfMemory() {
+        // A device (or pipe) reports a size of 0 and never ends: reading it whole was an OutOfMemoryError.
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(zero), "/dev/zero exists");
+
+        CliRun run = CliRun.of("parse", zero.toString());
+
+        assertEquals(2, run.exitCode());
+        assertEquals("coherence-events: /dev/zero holds more than 8388608 bytes; an EventBridge event is at most "
+                + "256 KB.", run.err().strip());
+    }
+
+    @Test
     void reportsAMissingFileAsAUsageError() {
         CliRun run = CliRun.of("parse", dir.resolve("nope.json").toString());
 

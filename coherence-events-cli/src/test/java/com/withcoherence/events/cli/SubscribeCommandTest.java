@@ -1,15 +1,19 @@
 package com.withcoherence.events.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.withcoherence.events.testkit.Rule;
+import com.withcoherence.events.testkit.RuleDefinition;
 import com.withcoherence.events.testkit.Target;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SubscribeCommandTest {
+
+    private static final String AUDIT = "arn:aws:sqs:us-east-1:123456789012:audit";
 
     private final LoopbackEndpoint aws = new LoopbackEndpoint();
 
@@ -62,6 +66,86 @@ class SubscribeCommandTest {
         assertEquals(0, aws.endpoint.requests().writeCount());
     }
 
+    /** A rule of the same name made in the console, routing to a queue someone relies on. */
+    private void consoleRule() {
+        aws.bridge.putRule(RuleDefinition.of("log-new-environments", LoopbackEndpoint.BUS,
+                "{\"source\": [\"Coherence\"]}"));
+        aws.bridge.putTargets(LoopbackEndpoint.BUS, "log-new-environments", List.of(Target.of("audit", AUDIT)));
+    }
+
+    @Test
+    void refusesToTakeOverARuleItDidNotCreateAndSaysHowToOptIn() {
+        consoleRule();
+        long writes = aws.endpoint.requests().writeCount();
+
+        for (CliRun run : List.of(subscribe("--dry-run"), subscribe())) {
+            assertEquals(2, run.exitCode(), run.out());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().startsWith("coherence-events: The rule log-new-environments already exists on bus "
+                    + LoopbackEndpoint.BUS + " and was not created by coherence-events"), run.err());
+            assertTrue(run.err().contains("its targets are audit (" + AUDIT + ")"), run.err());
+            assertTrue(run.err().contains("adopt the rule on purpose with --adopt."), run.err());
+            assertFalse(run.err().contains("SubscribeOption"), run.err());
+        }
+        assertEquals(writes, aws.endpoint.requests().writeCount());
+        assertEquals(List.of("audit"), aws.bridge.listTargetsByRule(LoopbackEndpoint.BUS, "log-new-environments")
+                .stream().map(Target::id).toList());
+    }
+
+    @Test
+    void adoptsTheRuleWithAdoptAndShowsItInThePlan() {
+        consoleRule();
+
+        CliRun dryRun = subscribe("--adopt", "--dry-run");
+        CliRun run = subscribe("--adopt");
+
+        assertEquals(0, dryRun.exitCode(), dryRun.err());
+        assertTrue(dryRun.out().contains("~ adopt rule log-new-environments: not created by coherence-events"),
+                dryRun.out());
+        assertTrue(dryRun.out().contains("- remove target audit: " + AUDIT), dryRun.out());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("coherence-events", aws.bridge.listTagsForResource(aws.bridge.describeRule(LoopbackEndpoint.BUS,
+                "log-new-environments").arn()).get("managed-by"));
+        assertEquals(List.of("log-events"), aws.bridge.listTargetsByRule(LoopbackEndpoint.BUS, "log-new-environments")
+                .stream().map(Target::id).toList());
+    }
+
+    @Test
+    void givesFifoQueuesTheirMessageGroupAndRoleTargetsTheirRole() {
+        String fifo = "arn:aws:sqs:us-east-1:123456789012:environments.fifo";
+        String machine = "arn:aws:states:us-east-1:123456789012:stateMachine:provision";
+        String role = "arn:aws:iam::123456789012:role/eventbridge-start-provision";
+
+        CliRun run = CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule", "r",
+                "--target", fifo, "--target", machine, "--message-group", "coherence", "--role", role);
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<Target> targets = aws.bridge.listTargetsByRule(LoopbackEndpoint.BUS, "r");
+        assertEquals(java.util.Optional.of("coherence"), targets.get(0).sqsMessageGroupId());
+        assertEquals(java.util.Optional.empty(), targets.get(0).roleArn(), "a queue is reached by its policy");
+        assertEquals(java.util.Optional.of(role), targets.get(1).roleArn());
+    }
+
+    @Test
+    void refusesADetailTypeCoherenceDoesNotSendAsATypoUnlessAllowed() {
+        CliRun typo = CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule",
+                "r", "--detail-type", "new_environment", "--target", "arn:aws:sqs:us-east-1:123456789012:q");
+
+        assertEquals(2, typo.exitCode());
+        assertEquals("coherence-events: --detail-type new_environment is not a detail-type Coherence sends "
+                + "(new_environments, valid_environments), so the rule would never match. Check the spelling, or "
+                + "pass --allow-unknown-detail-type to subscribe to it anyway.", typo.err().strip());
+        assertEquals(0, aws.endpoint.requests().total());
+
+        CliRun allowed = CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule",
+                "r", "--detail-type", "environment_removed", "--allow-unknown-detail-type", "--target",
+                "arn:aws:sqs:us-east-1:123456789012:q");
+
+        assertEquals(0, allowed.exitCode(), allowed.err());
+        assertEquals("{\"source\":[\"Coherence\"],\"detail-type\":[\"environment_removed\"]}", aws.bridge
+                .describeRule(LoopbackEndpoint.BUS, "r").eventPattern().orElseThrow());
+    }
+
     @Test
     void rejectsAnInvalidSubscriptionBeforeAnyCall() {
         CliRun run = CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule",
@@ -69,8 +153,9 @@ class SubscribeCommandTest {
                 "--max-retries", "500");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("name"), run.err());
-        assertTrue(run.err().contains("185"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("--rule: the rule name 'bad name!'"), run.err());
+        assertTrue(run.err().contains("--max-retries: is 500; EventBridge accepts 0 to 185."), run.err());
         assertEquals(0, aws.endpoint.requests().total());
     }
 
@@ -80,7 +165,9 @@ class SubscribeCommandTest {
                 "--rule", "r", "--target", "arn:aws:lambda:us-east-1:123456789012:function:log-events");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("does not exist"), run.err());
+        assertTrue(run.err().contains("The event bus nope-coherence-events does not exist in the account of your "
+                + "credentials and the Region called (--region)."), run.err());
+        assertFalse(run.err().contains("EventBridgeClient"), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
     }
 }

@@ -113,9 +113,10 @@ final class BusOperations {
                 List<SubscriptionTarget> targets = listTargets(rule.name()).stream().map(SdkTargets::fromSdk)
                         .toList();
                 subscriptions.add(new ExistingSubscription(rule.name(), rule.arn(),
-                        rule.description() == null ? "" : rule.description(), Optional.ofNullable(rule.eventPattern()),
-                        rule.stateAsString() == null ? "ENABLED" : rule.stateAsString(), isOwned(rule.arn()),
-                        Optional.ofNullable(rule.managedBy()).filter(m -> !m.isEmpty()), targets));
+                        Optional.ofNullable(rule.description()).filter(d -> !d.isEmpty()),
+                        Optional.ofNullable(rule.eventPattern()), ExistingSubscription.State.of(rule.stateAsString()),
+                        isOwned(rule.arn()), Optional.ofNullable(rule.managedBy()).filter(m -> !m.isEmpty()),
+                        targets));
             }
             token = page.nextToken();
         } while (token != null && !token.isEmpty());
@@ -134,7 +135,7 @@ final class BusOperations {
             String arn = ruleArn;
             backoff.call("TagResource", () -> eventBridge.tagResource(r -> r.resourceARN(arn).tags(Tag.builder()
                     .key(Planner.OWNER_TAG_KEY).value(Planner.OWNER_TAG_VALUE).build())));
-            log(plan, Action.TAG_RULE);
+            log(plan, Action.ADOPT_RULE);
         }
         for (LambdaGrant grant : plan.addPermissions) {
             lambda.add(grant.functionArn(), grant.statementId(), ruleArn);

@@ -10,13 +10,14 @@ import java.util.Optional;
  * <ul>
  *   <li>A {@link Subscription}, {@link SubscriptionTarget} or {@link PublishEntry} is invalid: it is rejected
  *       locally, before any call to AWS, and {@link #problems()} lists every problem with the field that is wrong,
- *       such as {@code targets[2].retryPolicy.maximumEventAgeInSeconds}.
+ *       such as {@code targets[2].retryPolicy.maximumEventAgeInSeconds}. The same goes for any value of this
+ *       package made with a {@code null} part: the problem names the part.
  *   <li>The state found on AWS stops the operation: the Coherence bus does not exist, a rule is managed by another
- *       AWS service, a rule was not created by coherence-events and would be deleted.
+ *       AWS service, a rule was not created by coherence-events and would be deleted or taken over.
  *   <li>An AWS call failed after the client's retries: {@link #awsErrorCode()} and {@link #awsRequestId()} keep
  *       what AWS answered (quote the request id to AWS Support), and the cause is the AWS SDK's exception. A failed
- *       {@link CoherenceEventsClient#subscribe(Subscription)} may have made some of its changes; run it again, it
- *       converges.
+ *       {@link CoherenceEventsClient#subscribe(Subscription, SubscribeOption...)} may have made some of its
+ *       changes; run it again, it converges.
  * </ul>
  *
  * <p>Instances are immutable and safe to share between threads.
@@ -88,8 +89,17 @@ public final class CoherenceClientException extends RuntimeException {
 
     /** The failure of local validation: every problem, one per line. */
     static CoherenceClientException invalid(String what, List<Problem> problems) {
+        return listing(what, "; nothing was sent to AWS", problems);
+    }
+
+    /** A value record made with missing parts: every problem, one per line. */
+    static CoherenceClientException invalidValue(String what, List<Problem> problems) {
+        return listing(what, "", problems);
+    }
+
+    private static CoherenceClientException listing(String what, String consequence, List<Problem> problems) {
         StringBuilder message = new StringBuilder(what).append(" is invalid (").append(problems.size())
-                .append(problems.size() == 1 ? " problem" : " problems").append("); nothing was sent to AWS:");
+                .append(problems.size() == 1 ? " problem" : " problems").append(')').append(consequence).append(':');
         for (Problem problem : problems) {
             message.append("\n  ").append(problem);
         }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -46,8 +47,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  *
  * <p>Everything it does:
  * <ul>
- *   <li>{@link #subscribe(Subscription)} makes a rule and its targets exactly as described, idempotently: it writes
- *       only what differs, and nothing when nothing does. {@link #plan(Subscription)} says what it would change.
+ *   <li>{@link #subscribe(Subscription, SubscribeOption...)} makes a rule and its targets exactly as described,
+ *       idempotently: it writes only what differs, and nothing when nothing does.
+ *       {@link #plan(Subscription, SubscribeOption...)} says what it would change.
  *   <li>{@link #unsubscribe(String)} removes a rule it created: its targets, then the rule, then the Lambda
  *       permissions it added.
  *   <li>{@link #subscriptions()} lists the rules on the bus, marking those coherence-events manages.
@@ -112,18 +114,26 @@ public final class CoherenceEventsClient {
     }
 
     /**
-     * Computes what {@link #subscribe(Subscription)} would change, without writing anything. It reads the bus
-     * (DescribeEventBus), the rule (DescribeRule, ListTagsForResource, ListTargetsByRule) and, with a
-     * {@code LambdaClient}, the policies of the Lambda functions involved (GetPolicy).
+     * Computes what {@link #subscribe(Subscription, SubscribeOption...)} would change, without writing anything. It
+     * reads the bus (DescribeEventBus), the rule (DescribeRule, ListTagsForResource, ListTargetsByRule) and, with a
+     * {@code LambdaClient}, the policies of the Lambda functions involved (GetPolicy). Pass the options you will pass
+     * to {@code subscribe}: a rule of the subscription's name that coherence-events did not create is refused here
+     * as there, unless {@link SubscribeOption#ADOPT_EXISTING_RULE} is given (the plan then shows
+     * {@code ~ adopt rule …}).
      *
      * @param subscription the desired subscription; must not be {@code null}
+     * @param options what the plan may include that it does not by default; must not be {@code null} nor hold
+     *     {@code null}
      * @return the plan, never {@code null}
      * @throws CoherenceClientException if {@code subscription} is {@code null}, the bus does not exist, the rule is
-     *     managed by an AWS service, a target does not fit the bus's Region or account, or an AWS call fails
+     *     managed by an AWS service or was not created by coherence-events (without
+     *     {@link SubscribeOption#ADOPT_EXISTING_RULE}), a target does not fit the bus's Region or account, or an AWS
+     *     call fails
      */
-    public SubscriptionPlan plan(Subscription subscription) {
+    public SubscriptionPlan plan(Subscription subscription, SubscribeOption... options) {
         requireArgument(subscription, "subscription");
-        return Planner.plan(subscription, busId, busName, observe(subscription));
+        boolean adopt = adopts(options);
+        return Planner.plan(subscription, busId, busName, observe(subscription), adopt);
     }
 
     /**
@@ -132,17 +142,24 @@ public final class CoherenceEventsClient {
      * targets it should not have, adds and updates the others, and removes the Lambda permissions of removed
      * functions. It writes only what differs; when nothing does, it makes no write call at all.
      *
+     * <p>A rule of the subscription's name that coherence-events did not create (one made in the console, say) is
+     * never taken over silently: {@code subscribe} refuses it, names its current targets and changes nothing, unless
+     * {@link SubscribeOption#ADOPT_EXISTING_RULE} is given.
+     *
      * <p>If it fails half-way (an AWS error, a target EventBridge rejects), what was done stays done; fix the cause
      * and call it again: it continues from the state it finds.
      *
      * @param subscription the desired subscription; must not be {@code null}
+     * @param options what subscribe may do that it does not by default; must not be {@code null} nor hold
+     *     {@code null}
      * @return what changed, the rule's ARN and the permissions the targets need; never {@code null}
      * @throws CoherenceClientException if {@code subscription} is {@code null}, the bus does not exist, the rule is
-     *     managed by an AWS service, or an AWS call or a target entry fails after the retries
+     *     managed by an AWS service or was not created by coherence-events (without
+     *     {@link SubscribeOption#ADOPT_EXISTING_RULE}), or an AWS call or a target entry fails after the retries
      */
-    public SubscribeResult subscribe(Subscription subscription) {
+    public SubscribeResult subscribe(Subscription subscription, SubscribeOption... options) {
         requireArgument(subscription, "subscription");
-        SubscriptionPlan plan = plan(subscription);
+        SubscriptionPlan plan = plan(subscription, options);
         String ruleArn = bus.execute(plan, lambda);
         List<TargetPermission> permissions = ruleArn.equals(plan.ruleArn()) ? plan.permissions()
                 : Permissions.forTargets(busName, subscription.name(), ruleArn, subscription.targets());
@@ -179,8 +196,8 @@ public final class CoherenceEventsClient {
         if (!bus.isOwned(ruleArn)) {
             throw new CoherenceClientException("The rule " + name + " on bus " + busName + " was not created by "
                     + "coherence-events (it has no tag " + Planner.OWNER_TAG_KEY + "=" + Planner.OWNER_TAG_VALUE
-                    + "), so it was left untouched. Delete it in the console, or adopt it by subscribing a "
-                    + "Subscription with this name first.");
+                    + "), so it was left untouched. Delete it in the console, or adopt it first (subscribe it with "
+                    + Planner.ADOPT_HINT + ").");
         }
         List<SubscriptionTarget> targets = bus.listTargets(name).stream().map(SdkTargets::fromSdk).toList();
         List<PlannedChange> changes = new ArrayList<>();
@@ -219,17 +236,21 @@ public final class CoherenceEventsClient {
 
     /**
      * Returns the policy statement each target of a subscription needs for EventBridge to deliver to it, with the
-     * rule's ARN filled in (from the bus's ARN, read with DescribeEventBus). It writes nothing.
+     * rule's ARN filled in: the ARN EventBridge reports for the rule (DescribeRule), or, before the rule exists, the
+     * one it will have on the bus (from the bus's ARN, read with DescribeEventBus). It writes nothing.
      *
      * @param subscription the subscription; must not be {@code null}
      * @return the permissions, in target order (a target with a dead-letter queue also needs the queue's); possibly
      *     empty (for {@link Kind#OTHER} targets), never {@code null}
      * @throws CoherenceClientException if {@code subscription} is {@code null}, the bus does not exist or
-     *     DescribeEventBus fails
+     *     DescribeEventBus or DescribeRule fails
      */
     public List<TargetPermission> permissionsFor(Subscription subscription) {
         requireArgument(subscription, "subscription");
-        String ruleArn = Permissions.ruleArn(bus.describeBus(), subscription.name());
+        String busArn = bus.describeBus();
+        Planner.ObservedRule rule = bus.describeRule(subscription.name());
+        String ruleArn = rule != null && rule.arn() != null ? rule.arn()
+                : Permissions.ruleArn(busArn, subscription.name());
         return Permissions.forTargets(busName, subscription.name(), ruleArn, subscription.targets());
     }
 
@@ -288,6 +309,19 @@ public final class CoherenceEventsClient {
         return "CoherenceEventsClient[bus=" + busId + (lambda == null ? "" : ", with Lambda permissions") + "]";
     }
 
+    private static boolean adopts(SubscribeOption[] options) {
+        requireArgument(options, "options");
+        boolean adopt = false;
+        for (int i = 0; i < options.length; i++) {
+            if (options[i] == null) {
+                throw CoherenceClientException.invalid("The call", List.of(new Problem("options[" + i + "]",
+                        "is null; remove it or pass a SubscribeOption.")));
+            }
+            adopt |= options[i] == SubscribeOption.ADOPT_EXISTING_RULE;
+        }
+        return adopt;
+    }
+
     private static void requireArgument(Object value, String name) {
         if (value == null) {
             throw CoherenceClientException.invalid("The call", List.of(new Problem(name, "must not be null.")));
@@ -329,7 +363,9 @@ public final class CoherenceEventsClient {
 
         /**
          * Sets the Coherence bus by name or ARN, such as {@code 12309ijsdf-your-app-name-coherence-events}. An ARN is
-         * sent as given (needed for a bus in another account).
+         * kept and sent as given in every request (EventBridge takes a name or an ARN in each {@code EventBusName}),
+         * so that a bus in another account is the one reached; it must be in the Region the EventBridge client
+         * calls, which {@link #build()} checks.
          *
          * @param nameOrArn the bus's name or ARN; required, and never {@code default}
          * @return this builder
@@ -445,13 +481,16 @@ public final class CoherenceEventsClient {
          * Builds the client.
          *
          * @return the client, never {@code null}
-         * @throws CoherenceClientException if the EventBridge client or the bus is missing
+         * @throws CoherenceClientException if the EventBridge client or the bus is missing, or the bus is given by an
+         *     ARN of another Region than the EventBridge client's
          */
         public CoherenceEventsClient build() {
             List<Problem> problems = new ArrayList<>();
             if (eventBridge == null) {
                 problems.add(new Problem("eventBridge", "is required: pass the EventBridgeClient you configured "
                         + "(Region, credentials, HTTP client), e.g. EventBridgeClient.create()."));
+            } else if (busId != null) {
+                checkRegion(eventBridge, busId, problems);
             }
             if (busId == null) {
                 problems.add(new Problem("bus", "is required: pass the name or ARN of the '…"
@@ -462,6 +501,26 @@ public final class CoherenceEventsClient {
                 throw CoherenceClientException.invalid("The CoherenceEventsClient configuration", problems);
             }
             return new CoherenceEventsClient(this, CoherenceBus.of(busId).name());
+        }
+    }
+
+    /**
+     * EventBridge serves a bus only through its own Region's endpoint: a request that names a bus (or rule) of
+     * another Region is refused with {@code ValidationException: Cross-region api call is not allowed.} (recorded in
+     * aws-samples/amazon-eventbridge-resource-policy-samples#10 and terraform-provider-aws#31444). Say so before any
+     * call, with the fix.
+     */
+    private static void checkRegion(EventBridgeClient eventBridge, String busId, List<Problem> problems) {
+        String[] arn = busId.split(":", 6);
+        if (arn.length < 6 || !arn[0].equals("arn")) {
+            return;
+        }
+        Region region = eventBridge.serviceClientConfiguration().region();
+        if (region != null && !region.id().equals(arn[3])) {
+            problems.add(new Problem("bus", "the bus is in " + arn[3] + " but the EventBridgeClient calls "
+                    + region.id() + ", and EventBridge refuses requests for a bus of another Region (\"Cross-region "
+                    + "api call is not allowed.\"). Build the EventBridgeClient with .region(Region.of(\"" + arn[3]
+                    + "\")), or pass the bus of " + region.id() + "."));
         }
     }
 

@@ -96,10 +96,10 @@ final class Permissions {
         ObjectNode statement = statement(sid, "lambda:InvokeFunction", target.arn());
         statement.putObject("Condition").putObject("ArnLike").put("AWS:SourceArn", ruleArn);
         String how = "aws lambda add-permission --function-name " + target.arn() + " --statement-id " + sid
-                + " --action lambda:InvokeFunction --principal " + EVENTS_PRINCIPAL + " --source-arn " + ruleArn
-                + "   (or give CoherenceEventsClient a LambdaClient: it adds and removes this permission itself)";
+                + " --action lambda:InvokeFunction --principal " + EVENTS_PRINCIPAL + " --source-arn " + ruleArn;
+        String remove = "aws lambda remove-permission --function-name " + target.arn() + " --statement-id " + sid;
         return new TargetPermission(target.id(), Type.LAMBDA_PERMISSION, target.arn(), sid, statement.toString(),
-                how);
+                how, remove);
     }
 
     private static TargetPermission sqs(String busName, String ruleName, String ruleArn, String targetId,
@@ -111,7 +111,12 @@ final class Permissions {
                 + "statements it has (aws sqs get-queue-attributes --attribute-names Policy, then aws sqs "
                 + "set-queue-attributes --attributes Policy=...). For a KMS-encrypted queue the key policy must also "
                 + "allow " + EVENTS_PRINCIPAL + " kms:Decrypt and kms:GenerateDataKey.";
-        return new TargetPermission(targetId, Type.SQS_QUEUE_POLICY, queueArn, sid, statement.toString(), how);
+        String remove = "Delete the statement with Sid " + sid + " from the Statement list of the Policy attribute "
+                + "of the queue " + queueArn + ", keeping the statements it has (aws sqs get-queue-attributes "
+                + "--attribute-names Policy, then aws sqs set-queue-attributes --attributes Policy=...; set Policy to "
+                + "\"\" if no statement is left).";
+        return new TargetPermission(targetId, Type.SQS_QUEUE_POLICY, queueArn, sid, statement.toString(), how,
+                remove);
     }
 
     private static TargetPermission sns(String busName, String ruleName, SubscriptionTarget target) {
@@ -122,8 +127,11 @@ final class Permissions {
                 + "it has (aws sns get-topic-attributes, then aws sns set-topic-attributes --attribute-name Policy "
                 + "--attribute-value ...). For a KMS-encrypted topic the key policy must also allow "
                 + EVENTS_PRINCIPAL + " kms:Decrypt and kms:GenerateDataKey.";
+        String remove = "Delete the statement with Sid " + sid + " from the Statement list of the access policy of "
+                + "the topic " + target.arn() + ", keeping the statements it has (aws sns get-topic-attributes, then "
+                + "aws sns set-topic-attributes --attribute-name Policy --attribute-value ...).";
         return new TargetPermission(target.id(), Type.SNS_TOPIC_POLICY, target.arn(), sid, statement.toString(),
-                how);
+                how, remove);
     }
 
     private static TargetPermission logs(String busName, String ruleName, SubscriptionTarget target) {
@@ -137,8 +145,11 @@ final class Permissions {
         String how = "Add this statement to a CloudWatch Logs resource policy of the account (aws logs "
                 + "put-resource-policy --policy-name " + sid + " --policy-document "
                 + "'{\"Version\":\"2012-10-17\",\"Statement\":[" + statement + "]}').";
+        // The statement is applied as a resource policy of its own, named after its Sid: deleting that policy
+        // removes exactly it.
+        String remove = "aws logs delete-resource-policy --policy-name " + sid;
         return new TargetPermission(target.id(), Type.LOGS_RESOURCE_POLICY, target.arn(), sid,
-                statement.toString(), how);
+                statement.toString(), how, remove);
     }
 
     private static TargetPermission role(String busName, String ruleName, SubscriptionTarget target) {
@@ -167,14 +178,19 @@ final class Permissions {
         ObjectNode statement = JsonNodeFactory.instance.objectNode();
         statement.put("Sid", sid).put("Effect", "Allow").put("Action", action).put("Resource", target.arn());
         String roleName = role.substring(role.lastIndexOf('/') + 1);
+        String policyName = statementId(busName, ruleName);
         String how = "Add this statement to a permissions policy of the role (aws iam put-role-policy --role-name "
-                + roleName + " --policy-name " + statementId(busName, ruleName) + " --policy-document "
+                + roleName + " --policy-name " + policyName + " --policy-document "
                 + "'{\"Version\":\"2012-10-17\",\"Statement\":[" + statement + "]}'). The role's trust policy must "
                 + "allow {\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"" + EVENTS_PRINCIPAL + "\"},"
                 + "\"Action\":\"sts:AssumeRole\"}"
                 + (target.kind() == Kind.EVENT_BUS ? "; the receiving bus's policy must allow the role's account "
                 + "events:PutEvents." : ".");
-        return new TargetPermission(target.id(), Type.IAM_ROLE_POLICY, role, sid, statement.toString(), how);
+        String remove = "aws iam delete-role-policy --role-name " + roleName + " --policy-name " + policyName
+                + "   (the inline policy that holds statement " + sid + "; keep the role's trust policy if other "
+                + "rules use the role)";
+        return new TargetPermission(target.id(), Type.IAM_ROLE_POLICY, role, sid, statement.toString(), how,
+                remove);
     }
 
     private static ObjectNode statement(String sid, String action, String resource) {

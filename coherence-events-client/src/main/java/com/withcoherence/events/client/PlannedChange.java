@@ -11,14 +11,30 @@ package com.withcoherence.events.client;
  */
 public record PlannedChange(Action action, String subject, String detail) {
 
+    /**
+     * Checks the components.
+     *
+     * @param action what the change does; must not be {@code null}
+     * @param subject what it changes; must not be {@code null}
+     * @param detail what exactly; must not be {@code null}, possibly empty
+     * @throws CoherenceClientException naming each component that is {@code null}
+     */
+    public PlannedChange {
+        Components.of("PlannedChange").nonNull("action", action).nonNull("subject", subject)
+                .nonNull("detail", detail).check();
+    }
+
     /** What a change does, and the AWS call that does it. */
     public enum Action {
         /** Create the rule (PutRule, with the ownership tag). */
         CREATE_RULE("+", "create rule"),
         /** Update the rule's pattern, description or state (PutRule with every field). */
         UPDATE_RULE("~", "update rule"),
-        /** Mark an existing rule as managed by coherence-events (TagResource). */
-        TAG_RULE("~", "tag rule"),
+        /**
+         * Take over a rule coherence-events did not create, by tagging it as managed by coherence-events
+         * (TagResource); planned only with {@link SubscribeOption#ADOPT_EXISTING_RULE}.
+         */
+        ADOPT_RULE("~", "adopt rule"),
         /** Add a target (PutTargets). */
         ADD_TARGET("+", "add target"),
         /** Replace a target that has the same id (PutTargets). */

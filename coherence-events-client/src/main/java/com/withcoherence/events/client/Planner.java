@@ -49,7 +49,14 @@ final class Planner {
             Map<String, Set<String>> lambdaStatements) {
     }
 
-    static SubscriptionPlan plan(Subscription desired, String busId, String busName, Observed observed) {
+    /**
+     * The plan for a subscription.
+     *
+     * @param adoptExistingRule whether a rule of that name that coherence-events did not create may be taken over;
+     *     without it such a rule is refused, before anything is written
+     */
+    static SubscriptionPlan plan(Subscription desired, String busId, String busName, Observed observed,
+            boolean adoptExistingRule) {
         String ruleName = desired.name();
         checkAgainstBus(desired, observed.busArn());
         String ruleArn = observed.rule() != null && observed.rule().arn() != null ? observed.rule().arn()
@@ -61,6 +68,9 @@ final class Planner {
         if (rule != null && rule.managedBy() != null && !rule.managedBy().isEmpty()) {
             throw new CoherenceClientException("The rule " + ruleName + " on bus " + busName + " is managed by "
                     + rule.managedBy() + " and cannot be changed; choose another name for the subscription.");
+        }
+        if (rule != null && !observed.owned() && !adoptExistingRule) {
+            throw refuseToAdopt(ruleName, busName, observed.targets());
         }
         PutRuleRequest putRule = null;
         String state = desired.enabled() ? RuleState.ENABLED.toString() : RuleState.DISABLED.toString();
@@ -83,8 +93,8 @@ final class Planner {
         }
         boolean tagRule = rule != null && !observed.owned();
         if (tagRule) {
-            changes.add(new PlannedChange(Action.TAG_RULE, ruleName, OWNER_TAG_KEY + "=" + OWNER_TAG_VALUE
-                    + " (adopt the existing rule)"));
+            changes.add(new PlannedChange(Action.ADOPT_RULE, ruleName, "not created by coherence-events; tag it "
+                    + OWNER_TAG_KEY + "=" + OWNER_TAG_VALUE + " and manage it from now on"));
         }
 
         // Lambda permissions to add: one statement per function and rule.
@@ -161,6 +171,24 @@ final class Planner {
     }
 
     /**
+     * The refusal to take over a rule coherence-events did not create: subscribing would rewrite its pattern and
+     * replace its targets, which someone else may rely on.
+     */
+    private static CoherenceClientException refuseToAdopt(String ruleName, String busName, List<Target> targets) {
+        String current = targets.isEmpty() ? "it has no targets"
+                : "its targets are " + String.join(", ", targets.stream().map(t -> t.id() + " (" + t.arn() + ")")
+                        .toList());
+        return new CoherenceClientException("The rule " + ruleName + " already exists on bus " + busName + " and was "
+                + "not created by coherence-events (it has no tag " + OWNER_TAG_KEY + "=" + OWNER_TAG_VALUE + "); "
+                + current + ". Subscribing would take it over: set its pattern, description and state, and replace "
+                + "its targets with the subscription's. Nothing was changed. Choose another name for the "
+                + "subscription, or adopt the rule on purpose with " + ADOPT_HINT + ".");
+    }
+
+    /** How a Java caller opts in to adoption; the CLI replaces it with its own flag. */
+    static final String ADOPT_HINT = "SubscribeOption.ADOPT_EXISTING_RULE";
+
+    /**
      * The changes in execution order: rule, tag, permissions added, targets removed (first, so that a rule never
      * holds more than five), targets added or updated (one PutTargets, in subscription order), permissions removed.
      */
@@ -175,7 +203,7 @@ final class Planner {
             case CREATE_RULE:
             case UPDATE_RULE:
                 return 0;
-            case TAG_RULE:
+            case ADOPT_RULE:
                 return 1;
             case ADD_LAMBDA_PERMISSION:
                 return 2;

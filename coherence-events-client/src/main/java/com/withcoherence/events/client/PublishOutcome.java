@@ -39,6 +39,18 @@ public sealed interface PublishOutcome permits PublishOutcome.Accepted, PublishO
      * @param attempts how many times the entry was sent
      */
     record Accepted(int index, String eventId, int attempts) implements PublishOutcome {
+
+        /**
+         * Checks the event id.
+         *
+         * @param index the position of the entry in the published list
+         * @param eventId the id EventBridge gave the event; must not be {@code null}
+         * @param attempts how many times the entry was sent
+         * @throws CoherenceClientException if {@code eventId} is {@code null}
+         */
+        public Accepted {
+            Components.of("PublishOutcome.Accepted").nonNull("eventId", eventId).check();
+        }
     }
 
     /**
@@ -54,5 +66,20 @@ public sealed interface PublishOutcome permits PublishOutcome.Accepted, PublishO
      */
     record Failed(int index, String errorCode, String errorMessage, int attempts, boolean retryable)
             implements PublishOutcome {
+
+        /**
+         * Checks the error.
+         *
+         * @param index the position of the entry in the published list
+         * @param errorCode EventBridge's error code; must not be {@code null}
+         * @param errorMessage EventBridge's error message; must not be {@code null}, possibly empty
+         * @param attempts how many times the entry was sent
+         * @param retryable whether the error was retryable
+         * @throws CoherenceClientException naming each component that is {@code null}
+         */
+        public Failed {
+            Components.of("PublishOutcome.Failed").nonNull("errorCode", errorCode).nonNull("errorMessage", errorMessage)
+                    .check();
+        }
     }
 }

@@ -16,8 +16,10 @@ public record PublishResult(List<PublishOutcome> outcomes) {
      * Copies the outcomes.
      *
      * @param outcomes the outcome of each entry; must not be {@code null} nor hold {@code null}
+     * @throws CoherenceClientException if {@code outcomes} is {@code null} or holds {@code null}
      */
     public PublishResult {
+        Components.of("PublishResult").list("outcomes", outcomes).check();
         outcomes = List.copyOf(outcomes);
     }
 

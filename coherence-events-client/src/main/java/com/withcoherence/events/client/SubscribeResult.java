@@ -3,8 +3,8 @@ package com.withcoherence.events.client;
 import java.util.List;
 
 /**
- * What {@link CoherenceEventsClient#subscribe(Subscription)} did: the changes it made (none when the bus already
- * matched), the rule's ARN, and the permissions the targets need.
+ * What {@link CoherenceEventsClient#subscribe(Subscription, SubscribeOption...)} did: the changes it made (none
+ * when the bus already matched), the rule's ARN, and the permissions the targets need.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -19,11 +19,14 @@ public record SubscribeResult(String ruleArn, List<PlannedChange> changes, List<
     /**
      * Copies the lists.
      *
-     * @param ruleArn the rule's ARN
-     * @param changes the changes made; must not be {@code null}
-     * @param permissions the permissions the targets need; must not be {@code null}
+     * @param ruleArn the rule's ARN; must not be {@code null}
+     * @param changes the changes made; must not be {@code null} nor hold {@code null}
+     * @param permissions the permissions the targets need; must not be {@code null} nor hold {@code null}
+     * @throws CoherenceClientException naming each component that is {@code null} or holds {@code null}
      */
     public SubscribeResult {
+        Components.of("SubscribeResult").nonNull("ruleArn", ruleArn).list("changes", changes)
+                .list("permissions", permissions).check();
         changes = List.copyOf(changes);
         permissions = List.copyOf(permissions);
     }

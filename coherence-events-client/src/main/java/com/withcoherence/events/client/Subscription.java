@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * What should exist on the Coherence bus: one EventBridge rule (name, description, pattern, enabled) and its up to
- * five targets. {@link CoherenceEventsClient#subscribe(Subscription)} makes the bus match it exactly.
+ * five targets. {@link CoherenceEventsClient#subscribe(Subscription, SubscribeOption...)} makes the bus match it
+ * exactly.
  *
  * <p>The console setup of Coherence's documentation (a rule on the {@code …-coherence-events} bus that sends
  * {@code new_environments} events to the Lambda function {@code log-events}) is:

@@ -6,9 +6,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutRuleRequest;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
- * What {@link CoherenceEventsClient#subscribe(Subscription)} must change on AWS to make the bus match a
- * {@link Subscription}: the result of {@link CoherenceEventsClient#plan(Subscription)}, computed from what exists
- * now, without writing anything.
+ * What {@link CoherenceEventsClient#subscribe(Subscription, SubscribeOption...)} must change on AWS to make the bus
+ * match a {@link Subscription}: the result of {@link CoherenceEventsClient#plan(Subscription, SubscribeOption...)},
+ * computed from what exists now, without writing anything.
  *
  * <pre>{@code
  * SubscriptionPlan plan = client.plan(subscription);

@@ -7,7 +7,8 @@ package com.withcoherence.events.client;
  *
  * <p>{@link CoherenceEventsClient} adds and removes {@link Type#LAMBDA_PERMISSION}s itself when it was given a
  * {@code LambdaClient}; the others are yours to apply (with your infrastructure code, or the command in
- * {@link #howToApply()}), because they are read-modify-write edits of policies that hold other statements.
+ * {@link #howToApply()}), because they are read-modify-write edits of policies that hold other statements. When the
+ * target goes away, {@link #howToRemove()} says how to take the statement out again.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -20,9 +21,31 @@ package com.withcoherence.events.client;
  *     target
  * @param statementJson the statement as JSON, ready to add to the policy's {@code Statement} list
  * @param howToApply how to apply it: an AWS CLI command or the policy to edit
+ * @param howToRemove how to remove it once the target is gone: an AWS CLI command
+ *     ({@code aws lambda remove-permission --function-name F --statement-id S}) or which statement to delete from
+ *     which policy
  */
 public record TargetPermission(String targetId, Type type, String resourceArn, String statementId,
-        String statementJson, String howToApply) {
+        String statementJson, String howToApply, String howToRemove) {
+
+    /**
+     * Checks the components.
+     *
+     * @param targetId the id of the target that needs it; must not be {@code null}
+     * @param type where the statement goes; must not be {@code null}
+     * @param resourceArn the resource whose policy gets the statement; must not be {@code null}
+     * @param statementId the statement's id; must not be {@code null}
+     * @param statementJson the statement as JSON; must not be {@code null}
+     * @param howToApply how to apply it; must not be {@code null}
+     * @param howToRemove how to remove it; must not be {@code null}
+     * @throws CoherenceClientException naming each component that is {@code null}
+     */
+    public TargetPermission {
+        Components.of("TargetPermission").nonNull("targetId", targetId).nonNull("type", type)
+                .nonNull("resourceArn", resourceArn).nonNull("statementId", statementId)
+                .nonNull("statementJson", statementJson).nonNull("howToApply", howToApply)
+                .nonNull("howToRemove", howToRemove).check();
+    }
 
     /** Where a permission statement goes. */
     public enum Type {

@@ -311,8 +311,9 @@ final class Validation {
     }
 
     /** "a Lambda function", "an SQS queue". */
+    /** "an SQS queue", "an SNS topic", "an event bus", but "a Step Functions state machine". */
     static String withArticle(String noun) {
-        return (noun.startsWith("S") || noun.startsWith("e") ? "an " : "a ") + noun;
+        return (noun.startsWith("SQS") || noun.startsWith("SNS") || noun.startsWith("e") ? "an " : "a ") + noun;
     }
 
     static String describe(Kind kind) {

@@ -15,6 +15,7 @@ import com.withcoherence.events.model.CoherenceEvent;
 import com.withcoherence.events.model.CoherenceEvents;
 import com.withcoherence.events.model.EventPattern;
 import com.withcoherence.events.model.NewEnvironmentsEvent;
+import com.withcoherence.events.testkit.CoherenceFixtures;
 import com.withcoherence.events.testkit.DeliveryAttempt;
 import com.withcoherence.events.testkit.EndpointFaults;
 import com.withcoherence.events.testkit.EventBridgeOperation;
@@ -96,18 +97,43 @@ class CoherenceEventsClientTest {
             }
         }
 
-        @Test
-        void worksWithoutTheOptionalLambdaArtifact() throws Exception {
+        /** A class loader of the tests' class path without the jars whose file names start with {@code prefix}. */
+        private java.net.URLClassLoader classPathWithout(String prefix) throws Exception {
             List<java.net.URL> urls = new java.util.ArrayList<>();
             String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             for (String entry : classPath.split(java.io.File.pathSeparator)) {
-                if (!java.nio.file.Path.of(entry).getFileName().toString().startsWith("lambda-")) {
+                if (!java.nio.file.Path.of(entry).getFileName().toString().startsWith(prefix)) {
                     urls.add(java.nio.file.Path.of(entry).toUri().toURL());
                 }
             }
+            return new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]), ClassLoader.getPlatformClassLoader());
+        }
+
+        @Test
+        void worksOnTheHttpClientItBringsForAUserWhoAddsNoOther() throws Exception {
+            // A user who adds only coherence-events-client (as the README says) and calls EventBridgeClient.create()
+            // must get a working client: the SDK's default HTTP client comes with the client's dependencies.
             try (LocalBackend endpoint = new LocalBackend();
-                    java.net.URLClassLoader noLambda = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]),
-                            ClassLoader.getPlatformClassLoader())) {
+                    java.net.URLClassLoader withoutUrlConnection = classPathWithout("url-connection-client-")) {
+                endpoint.reset();
+                assertThrows(ClassNotFoundException.class, () -> withoutUrlConnection.loadClass(
+                        "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient"));
+                assertEquals("software.amazon.awssdk.http.apache5.Apache5HttpClient", withoutUrlConnection.loadClass(
+                        "software.amazon.awssdk.http.apache5.Apache5HttpClient").getName(),
+                        "the SDK's default synchronous HTTP client comes with the client");
+
+                Object outcome = withoutUrlConnection.loadClass(DefaultHttpClientProbe.class.getName())
+                        .getMethod("run", String.class).invoke(null, endpoint.endpoint().toString());
+
+                assertEquals("published: 1 accepted, 0 failed", outcome);
+                assertEquals(List.of("DescribeEventBus", "PutEvents"), endpoint.operations());
+            }
+        }
+
+        @Test
+        void worksWithoutTheOptionalLambdaArtifact() throws Exception {
+            try (LocalBackend endpoint = new LocalBackend();
+                    java.net.URLClassLoader noLambda = classPathWithout("lambda-")) {
                 endpoint.reset();
                 assertThrows(ClassNotFoundException.class,
                         () -> noLambda.loadClass("software.amazon.awssdk.services.lambda.LambdaClient"));
@@ -128,6 +154,100 @@ class CoherenceEventsClientTest {
             assertThrows(CoherenceClientException.class,
                     () -> CoherenceEventsClient.builder().retryDelays(Duration.ofSeconds(2), Duration.ofSeconds(1)));
             assertThrows(CoherenceClientException.class, () -> CoherenceEventsClient.builder().sleeper(null));
+        }
+    }
+
+    /**
+     * A bus given by its ARN is sent as that ARN in every request, as EventBridge accepts it in each one's
+     * {@code EventBusName} (or DescribeEventBus's {@code Name}): a bus in another account is reached, never the
+     * caller's own bus of the same name.
+     */
+    @Nested
+    class BusGivenByArn {
+
+        static final String FOREIGN_BUS_ARN = "arn:aws:events:us-east-1:999999999999:event-bus/" + BUS;
+
+        private LocalBackend endpoint;
+        private EventBridgeClient eventBridge;
+        /** For each request the client sent: the operation and the bus it named. */
+        private final List<String> busNamed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @BeforeEach
+        void start() {
+            endpoint = new LocalBackend();
+            endpoint.reset();
+            software.amazon.awssdk.core.interceptor.ExecutionInterceptor recorder =
+                    new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                        @Override
+                        public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context
+                                .BeforeTransmission context, software.amazon.awssdk.core.interceptor
+                                .ExecutionAttributes attributes) {
+                            software.amazon.awssdk.core.SdkRequest request = context.request();
+                            String operation = request.getClass().getSimpleName().replace("Request", "");
+                            if (request instanceof software.amazon.awssdk.services.eventbridge.model
+                                    .PutEventsRequest put) {
+                                put.entries().forEach(e -> busNamed.add(operation + " " + e.eventBusName()));
+                            } else {
+                                request.getValueForField("EventBusName", String.class)
+                                        .or(() -> request.getValueForField("Name", String.class)
+                                                .filter(name -> operation.equals("DescribeEventBus")))
+                                        .ifPresent(bus -> busNamed.add(operation + " " + bus));
+                            }
+                        }
+                    };
+            eventBridge = EventBridgeClient.builder()
+                    .endpointOverride(endpoint.endpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "x")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(o -> o.addExecutionInterceptor(recorder))
+                    .build();
+        }
+
+        @AfterEach
+        void stop() {
+            eventBridge.close();
+            endpoint.close();
+        }
+
+        @Test
+        void sendsTheArnAsGivenInEveryRequestThatNamesTheBus() {
+            // The loopback endpoint serves one account, so it answers for this ARN as for its own bus; what matters
+            // is what the client sends, which real EventBridge routes to the account in the ARN.
+            CoherenceEventsClient client = CoherenceEventsClient.builder().eventBridge(eventBridge)
+                    .bus(FOREIGN_BUS_ARN).build();
+            Subscription toQueue = Fixtures.documentedSetup().toBuilder().clearTargets()
+                    .target(SubscriptionTarget.sqs(Fixtures.QUEUE)).build();
+
+            client.subscribe(toQueue);
+            client.subscriptions();
+            client.permissionsFor(toQueue);
+            assertTrue(client.publish(CoherenceFixtures.documentedNewEnvironments()).allAccepted());
+            client.unsubscribe(Scenarios.RULE);
+
+            assertEquals(List.of("DescribeEventBus", "DescribeRule", "PutRule", "PutTargets", "DescribeEventBus",
+                    "ListRules", "ListTargetsByRule", "DescribeEventBus", "DescribeRule", "DescribeEventBus", "PutEvents",
+                    "DescribeEventBus", "DescribeRule", "ListTargetsByRule", "RemoveTargets", "DeleteRule"),
+                    busNamed.stream().map(named -> named.substring(0, named.indexOf(' '))).toList());
+            for (String named : busNamed) {
+                assertTrue(named.endsWith(" " + FOREIGN_BUS_ARN), named);
+            }
+            assertEquals(BUS, client.busName());
+        }
+
+        @Test
+        void refusesABusInAnotherRegionThanTheEventBridgeClientBeforeAnyCall() {
+            // EventBridge answers "Cross-region api call is not allowed." (ValidationException) to a request that
+            // names a bus or rule of another Region.
+            String elsewhere = "arn:aws:events:eu-west-1:999999999999:event-bus/" + BUS;
+            CoherenceClientException e = assertThrows(CoherenceClientException.class,
+                    () -> CoherenceEventsClient.builder().eventBridge(eventBridge).bus(elsewhere).build());
+
+            assertEquals("bus", e.problems().get(0).field());
+            assertTrue(e.getMessage().contains("the bus is in eu-west-1 but the EventBridgeClient calls us-east-1"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("Region.of(\"eu-west-1\")"), e.getMessage());
+            assertEquals(0, endpoint.local().requests().total());
         }
     }
 
@@ -307,8 +427,8 @@ class CoherenceEventsClientTest {
             SubscriptionTarget target = backend.observes(Fixtures.LOG_EVENTS)
                     ? SubscriptionTarget.lambda(Fixtures.LOG_EVENTS) : SubscriptionTarget.sqs(Fixtures.QUEUE);
             client.subscribe(Fixtures.documentedSetup().toBuilder().clearTargets().target(target).build());
-            CoherenceEvent created = PublishEntryTest.documented("new-environments.json");
-            CoherenceEvent valid = PublishEntryTest.documented("valid-environments.json");
+            CoherenceEvent created = CoherenceFixtures.documentedNewEnvironments();
+            CoherenceEvent valid = CoherenceFixtures.documentedValidEnvironments();
 
             PublishResult published = client.publish(created, valid);
 
@@ -415,7 +535,7 @@ class CoherenceEventsClientTest {
             assertEquals(RULE_ARN, byArn.subscribe(toQueue).ruleArn());
             assertFalse(byArn.subscribe(toQueue).changed());
             assertEquals(List.of(RULE), byArn.subscriptions().stream().map(ExistingSubscription::name).toList());
-            assertTrue(byArn.publish(PublishEntryTest.documented("new-environments.json")).allAccepted());
+            assertTrue(byArn.publish(CoherenceFixtures.documentedNewEnvironments()).allAccepted());
             assertEquals(1, backend.deliveredTo(Fixtures.QUEUE).size());
             assertTrue(byArn.unsubscribe(RULE).removed());
             assertEquals(List.of(), ruleNames());
@@ -512,16 +632,53 @@ class CoherenceEventsClientTest {
             assertEquals(List.of("console-rule"), ruleNames());
         }
 
-        @Test
-        void adoptsAConsoleRuleBySubscribingIt() {
-            direct.putRule(r -> r.name(RULE).eventBusName(BUS).eventPattern(Fixtures.NEW_ENVIRONMENTS_PATTERN));
+        /** A rule made in the console with the subscription's name, routing to a queue someone relies on. */
+        void consoleRule() {
+            direct.putRule(r -> r.name(RULE).eventBusName(BUS).eventPattern("{\"source\":[\"Coherence\"]}"));
+            direct.putTargets(r -> r.rule(RULE).eventBusName(BUS).targets(t -> t.id("audit").arn(Fixtures.QUEUE)));
             backend.clearRequests();
-            SubscribeResult result = client.subscribe(Fixtures.documentedSetup());
-            assertEquals(List.of("PutRule", "TagResource", "PutTargets"), backend.writes());
-            assertEquals(List.of("~ update rule " + RULE + ": description",
-                    "~ tag rule " + RULE + ": managed-by=coherence-events (adopt the existing rule)"),
-                    lines(result.changes()).subList(0, 2));
+        }
+
+        @Test
+        void neverTakesOverARuleItDidNotCreateUnlessAskedTo() {
+            consoleRule();
+
+            CoherenceClientException planned = assertThrows(CoherenceClientException.class,
+                    () -> client.plan(Fixtures.documentedSetup()));
+            CoherenceClientException subscribed = assertThrows(CoherenceClientException.class,
+                    () -> client.subscribe(Fixtures.documentedSetup()));
+
+            for (CoherenceClientException e : List.of(planned, subscribed)) {
+                assertTrue(e.getMessage().startsWith("The rule " + RULE + " already exists on bus " + BUS
+                        + " and was not created by coherence-events"), e.getMessage());
+                assertTrue(e.getMessage().contains("its targets are audit (" + Fixtures.QUEUE + ")"), e.getMessage());
+                assertTrue(e.getMessage().contains("SubscribeOption.ADOPT_EXISTING_RULE"), e.getMessage());
+            }
+            assertEquals(List.of(), backend.writes());
+            assertEquals(List.of(), lambdaWrites());
+            assertEquals("{\"source\":[\"Coherence\"]}", rule(RULE).eventPattern());
+            assertEquals(List.of("audit"), targets(RULE).stream().map(Target::id).toList());
+            assertEquals("", ownerTag(RULE_ARN));
+        }
+
+        @Test
+        void adoptsAConsoleRuleWhenAskedToAndThenManagesItAsItsOwn() {
+            consoleRule();
+
+            SubscriptionPlan plan = client.plan(Fixtures.documentedSetup(), SubscribeOption.ADOPT_EXISTING_RULE);
+            SubscribeResult result = client.subscribe(Fixtures.documentedSetup(), SubscribeOption.ADOPT_EXISTING_RULE);
+
+            assertEquals(lines(plan.changes()), lines(result.changes()));
+            assertEquals(List.of("~ update rule " + RULE + ": pattern " + Fixtures.NEW_ENVIRONMENTS_PATTERN
+                    + ", description", "~ adopt rule " + RULE + ": not created by coherence-events; tag it "
+                    + "managed-by=coherence-events and manage it from now on"), lines(result.changes()).subList(0, 2));
+            assertTrue(lines(result.changes()).contains("- remove target audit: " + Fixtures.QUEUE));
+            assertEquals(List.of("PutRule", "TagResource", "RemoveTargets", "PutTargets"), backend.writes());
             assertEquals("coherence-events", ownerTag(RULE_ARN));
+            assertEquals(List.of("log-events"), targets(RULE).stream().map(Target::id).toList());
+            backend.clearRequests();
+            assertFalse(client.subscribe(Fixtures.documentedSetup()).changed(), "adopted once, owned from then on");
+            assertTrue(client.unsubscribe(RULE).removed());
         }
 
         @Test
@@ -544,6 +701,10 @@ class CoherenceEventsClientTest {
                     .orElseThrow();
             assertTrue(ours.managedByCoherenceEvents());
             assertTrue(ours.enabled());
+            assertEquals(ExistingSubscription.State.ENABLED, ours.state());
+            assertEquals(java.util.Optional.of("Coherence new_environments events to log-events"), ours.description());
+            assertEquals(java.util.Optional.empty(), subscriptions.stream().filter(s -> s.name().equals("other-0"))
+                    .findFirst().orElseThrow().description(), "no description is empty, not \"\"");
             assertEquals(List.of(SubscriptionTarget.lambda(Fixtures.LOG_EVENTS), SubscriptionTarget.sqs(Fixtures.QUEUE),
                     SubscriptionTarget.sns(Fixtures.TOPIC).withId("topic")), ours.targets(), "three targets, pages of 2");
             assertEquals(1, subscriptions.stream().filter(ExistingSubscription::managedByCoherenceEvents).count());
@@ -724,7 +885,7 @@ class CoherenceEventsClientTest {
                 changes.addAll(client.subscribe(Fixtures.documentedSetup().toBuilder().description("changed")
                         .clearTargets().target(SubscriptionTarget.sqs(Fixtures.QUEUE)).build()).changes());
                 client.subscriptions();
-                client.publish(PublishEntryTest.documented("new-environments.json"));
+                client.publish(CoherenceFixtures.documentedNewEnvironments());
                 changes.addAll(client.unsubscribe(RULE).changes());
             } finally {
                 System.setErr(original);
@@ -771,8 +932,8 @@ class CoherenceEventsClientTest {
             List<CoherenceEvent> received = new java.util.concurrent.CopyOnWriteArrayList<>();
             bus.onEvent(Fixtures.LOG_EVENTS, received::add);   // the Lambda function log-events, in Java
             client.subscribe(Fixtures.documentedSetup());
-            CoherenceEvent created = PublishEntryTest.documented("new-environments.json");
-            CoherenceEvent valid = PublishEntryTest.documented("valid-environments.json");
+            CoherenceEvent created = CoherenceFixtures.documentedNewEnvironments();
+            CoherenceEvent valid = CoherenceFixtures.documentedValidEnvironments();
 
             PublishResult published = client.publish(created, valid);
 

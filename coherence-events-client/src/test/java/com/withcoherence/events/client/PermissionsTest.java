@@ -65,6 +65,8 @@ class PermissionsTest {
         assertTrue(permission.howToApply().startsWith("aws lambda add-permission --function-name " + LOG_EVENTS
                 + " --statement-id " + sid + " --action lambda:InvokeFunction --principal events.amazonaws.com "
                 + "--source-arn " + RULE_ARN), permission.howToApply());
+        assertEquals("aws lambda remove-permission --function-name " + LOG_EVENTS + " --statement-id " + sid,
+                permission.howToRemove());
     }
 
     @Test
@@ -82,13 +84,21 @@ class PermissionsTest {
             assertEquals("events.amazonaws.com", statement.path("Principal").path("Service").asText());
         }
         assertEquals(List.of(QUEUE, DLQ), permissions.stream().map(TargetPermission::resourceArn).toList());
+        String sid = Permissions.statementId(BUS, RULE);
+        assertTrue(permissions.get(1).howToRemove().startsWith("Delete the statement with Sid " + sid + " from the "
+                + "Statement list of the Policy attribute of the queue " + DLQ + ", keeping the statements it has"),
+                permissions.get(1).howToRemove());
     }
 
     @Test
     void anSnsTargetNeedsPublishWithoutACondition() throws Exception {
-        JsonNode statement = json(only(SubscriptionTarget.sns(TOPIC)).statementJson());
+        TargetPermission permission = only(SubscriptionTarget.sns(TOPIC));
+        JsonNode statement = json(permission.statementJson());
         assertEquals("sns:Publish", statement.path("Action").asText());
         assertTrue(statement.path("Condition").isMissingNode());
+        assertTrue(permission.howToRemove().startsWith("Delete the statement with Sid "
+                + Permissions.statementId(BUS, RULE) + " from the Statement list of the access policy of the topic "
+                + TOPIC), permission.howToRemove());
     }
 
     @Test
@@ -98,7 +108,10 @@ class PermissionsTest {
         JsonNode statement = json(permission.statementJson());
         assertEquals(LOG_GROUP + ":*", statement.path("Resource").asText());
         assertEquals("[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]", statement.path("Action").toString());
-        assertTrue(permission.howToApply().contains("aws logs put-resource-policy"));
+        assertTrue(permission.howToApply().contains("aws logs put-resource-policy --policy-name "
+                + permission.statementId() + " "), permission.howToApply());
+        assertEquals("aws logs delete-resource-policy --policy-name " + permission.statementId(),
+                permission.howToRemove());
     }
 
     @Test
@@ -111,6 +124,11 @@ class PermissionsTest {
         assertEquals(STATE_MACHINE, statement.path("Resource").asText());
         assertTrue(statement.path("Sid").asText().matches("[A-Za-z0-9]+"), "IAM Sids are alphanumeric");
         assertTrue(permission.howToApply().contains("sts:AssumeRole"));
+        String policyName = Permissions.statementId(BUS, RULE);
+        assertTrue(permission.howToApply().contains("aws iam put-role-policy --role-name eventbridge-targets "
+                + "--policy-name " + policyName + " "), permission.howToApply());
+        assertTrue(permission.howToRemove().startsWith("aws iam delete-role-policy --role-name eventbridge-targets "
+                + "--policy-name " + policyName), permission.howToRemove());
         assertEquals("events:PutEvents", json(only(SubscriptionTarget.eventBus(Fixtures.OTHER_BUS, ROLE))
                 .statementJson()).path("Action").asText());
     }

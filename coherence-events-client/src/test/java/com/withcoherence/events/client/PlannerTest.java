@@ -43,7 +43,7 @@ class PlannerTest {
     }
 
     private static SubscriptionPlan plan(Subscription subscription, Observed observed) {
-        return Planner.plan(subscription, BUS, BUS, observed);
+        return Planner.plan(subscription, BUS, BUS, observed, false);
     }
 
     private static List<String> lines(SubscriptionPlan plan) {
@@ -112,13 +112,33 @@ class PlannerTest {
     }
 
     @Test
-    void adoptsARuleWithoutTheOwnershipTag() {
-        SubscriptionPlan plan = plan(Fixtures.documentedSetup(),
-                new Observed(BUS_ARN, documentedRule(), false, List.of(lambdaTarget()), null));
-        assertEquals(List.of("~ tag rule log-new-environments: managed-by=coherence-events (adopt the existing rule)"),
-                lines(plan));
+    void refusesARuleItDidNotCreateNamingItsTargetsAndHowToAdoptIt() {
+        Target other = Target.builder().id("audit").arn("arn:aws:sqs:us-east-1:123456789012:audit").build();
+        CoherenceClientException e = assertThrows(CoherenceClientException.class, () -> plan(
+                Fixtures.documentedSetup(), new Observed(BUS_ARN, documentedRule(), false,
+                        List.of(lambdaTarget(), other), null)));
+        assertEquals("The rule log-new-environments already exists on bus " + BUS + " and was not created by "
+                + "coherence-events (it has no tag managed-by=coherence-events); its targets are log-events ("
+                + LOG_EVENTS + "), audit (arn:aws:sqs:us-east-1:123456789012:audit). Subscribing would take it over: "
+                + "set its pattern, description and state, and replace its targets with the subscription's. Nothing "
+                + "was changed. Choose another name for the subscription, or adopt the rule on purpose with "
+                + "SubscribeOption.ADOPT_EXISTING_RULE.", e.getMessage());
+        assertTrue(assertThrows(CoherenceClientException.class, () -> plan(Fixtures.documentedSetup(),
+                new Observed(BUS_ARN, documentedRule(), false, List.of(), null))).getMessage()
+                .contains("; it has no targets."));
+    }
+
+    @Test
+    void adoptsARuleWithoutTheOwnershipTagOnlyWhenAskedTo() {
+        SubscriptionPlan plan = Planner.plan(Fixtures.documentedSetup(), BUS, BUS,
+                new Observed(BUS_ARN, documentedRule(), false, List.of(lambdaTarget()), null), true);
+        assertEquals(List.of("~ adopt rule log-new-environments: not created by coherence-events; tag it "
+                + "managed-by=coherence-events and manage it from now on"), lines(plan));
         assertTrue(plan.tagRule);
         assertNull(plan.putRule);
+        SubscriptionPlan owned = Planner.plan(Fixtures.documentedSetup(), BUS, BUS,
+                new Observed(BUS_ARN, documentedRule(), true, List.of(lambdaTarget()), null), true);
+        assertTrue(owned.isEmpty(), "a rule it owns is not adopted again");
     }
 
     @Test

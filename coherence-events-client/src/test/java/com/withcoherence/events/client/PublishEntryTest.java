@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.withcoherence.events.client.CoherenceClientException.Problem;
 import com.withcoherence.events.model.CoherenceEvent;
 import com.withcoherence.events.model.CoherenceEvents;
+import com.withcoherence.events.testkit.CoherenceFixtures;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +17,9 @@ import org.junit.jupiter.api.Test;
 /** An entry is checked as EventBridge checks one, and measured as EventBridge measures it. */
 class PublishEntryTest {
 
-    static CoherenceEvent documented(String file) throws Exception {
-        return CoherenceEvents.parse(Files.readString(Path.of("..", "..", "shared", "reference", file)));
-    }
-
     @Test
-    void publishesACoherenceEventWithItsSourceDetailTypeDetailAndTime() throws Exception {
-        CoherenceEvent event = documented("new-environments.json");
+    void publishesACoherenceEventWithItsSourceDetailTypeDetailAndTime() {
+        CoherenceEvent event = CoherenceFixtures.documentedNewEnvironments();
         PublishEntry entry = PublishEntry.of(event);
         assertEquals("Coherence", entry.source());
         assertEquals("new_environments", entry.detailType());

@@ -22,6 +22,15 @@ class PublishResultTest {
     }
 
     @Test
+    void namesANullOutcomeInsteadOfThrowingANullPointerException() {
+        assertEquals("outcomes[1]", org.junit.jupiter.api.Assertions.assertThrows(CoherenceClientException.class,
+                () -> new PublishResult(java.util.Arrays.asList(new PublishOutcome.Accepted(0, "e-0", 1), null)))
+                .problems().get(0).field());
+        assertEquals("outcomes", org.junit.jupiter.api.Assertions.assertThrows(CoherenceClientException.class,
+                () -> new PublishResult(null)).problems().get(0).field());
+    }
+
+    @Test
     void anEmptyPublishAcceptedEverything() {
         assertTrue(new PublishResult(List.of()).allAccepted());
     }
