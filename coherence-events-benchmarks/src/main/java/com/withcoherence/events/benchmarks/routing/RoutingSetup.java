@@ -29,12 +29,16 @@ public final class RoutingSetup {
     /** Deliveries the bus keeps: bounded, so that a measurement of millions of events has flat memory. */
     static final int LOG_CAPACITY = 1024;
 
+    /** Entries in a full PutEvents call: {@value}, EventBridge's maximum. */
+    public static final int BATCH = 10;
+
     private static final String BUS = CoherenceFixtures.documentedBus().name();
     private static final String QUEUE_PREFIX = "arn:aws:sqs:us-east-1:" + InMemoryEventBridge.DEFAULT_ACCOUNT + ":";
 
     private final List<RuleMix.Rule> rules;
     private final InMemoryEventBridge bridge;
     private final List<PutEventsEntry> entries;
+    private final List<PutEventsEntry> batch;
     private final Machine machine;
     private final String envelope;
 
@@ -48,6 +52,7 @@ public final class RoutingSetup {
             bridge.putTargets(BUS, rule.name(), List.of(Target.of("queue", QUEUE_PREFIX + rule.name())));
         }
         this.entries = List.of(PutEventsEntry.of(BUS, event));
+        this.batch = java.util.Collections.nCopies(BATCH, entries.get(0));
         this.machine = machineBuilder.build();
         try {
             for (RuleMix.Rule rule : rules) {
@@ -103,6 +108,16 @@ public final class RoutingSetup {
      */
     public PutEventsResult putOnBus() {
         return bridge.putEvents(entries);
+    }
+
+    /**
+     * Puts the event on the bus ten times in one PutEvents call, as a sender that batches does; divide by
+     * {@link #BATCH} for the cost per event.
+     *
+     * @return the bus's answer
+     */
+    public PutEventsResult putBatchOnBus() {
+        return bridge.putEvents(batch);
     }
 
     /**
