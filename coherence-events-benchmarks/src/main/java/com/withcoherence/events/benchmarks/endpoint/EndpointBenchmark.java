@@ -36,7 +36,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
  * installed: 10 entries per call (the documented {@code new_environments} and {@code valid_environments} events, five
  * each) on a Coherence bus with three rules, from 1 and 4 client threads sharing one client, as an application shares
  * it. By default the rules have no targets, so both peers do the same work (validate, complete, match, answer);
- * {@code --targets} gives each rule an SQS queue target, which moto fills at about 0.1 s per delivery.
+ * {@code --targets} gives each rule an SQS queue target, which moto fills at about 0.1 s per delivery. A third peer,
+ * a JDK HTTP server that answers every call with the same canned answer, is the floor: what the SDK client and the
+ * loopback transport cost when the server does no work ({@code --no-floor} leaves it out).
  *
  * <p>Each round measures every peer at every thread count (peers alternate, so load from other processes falls on
  * both), after a warm-up at the same thread count. Throughput is reported per second of measurement: the mean of those
@@ -47,7 +49,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
  * the run.
  *
  * <p>Usage: {@code java -cp benchmarks.jar com.withcoherence.events.benchmarks.endpoint.EndpointBenchmark
- * [--threads 1,4] [--warmup 5] [--seconds 10] [--rounds 3] [--no-moto] [--targets] [--out FILE]}. {@code scripts/bench-endpoint.sh}
+ * [--threads 1,4] [--warmup 10] [--seconds 10] [--rounds 3] [--no-moto] [--targets] [--no-floor] [--out FILE]}. {@code scripts/bench-endpoint.sh}
  * runs it.
  */
 public final class EndpointBenchmark {
@@ -71,9 +73,10 @@ public final class EndpointBenchmark {
      * @param rounds how many times every peer and thread count is measured
      * @param moto whether to compare with {@code moto_server} when it is installed
      * @param targets whether each rule delivers to an SQS queue
+     * @param floor whether to measure a canned-answer server too
      */
     public record Options(List<Integer> threads, Duration warmup, Duration measurement, int rounds, boolean moto,
-            boolean targets) {
+            boolean targets, boolean floor) {
 
         /**
          * Checks and copies the options.
@@ -85,6 +88,8 @@ public final class EndpointBenchmark {
          * @param moto whether to compare with {@code moto_server} when it is installed
          * @param targets whether each rule delivers to an SQS queue (moto then enqueues a message per match, which
          *     costs it about 0.1 s each); without, both only validate, match and answer
+         * @param floor whether to measure a server that answers every call with a canned answer, the floor of what
+         *     the client and the transport cost
          */
         public Options {
             threads = List.copyOf(threads);
@@ -173,6 +178,7 @@ public final class EndpointBenchmark {
         int rounds = 3;
         boolean moto = true;
         boolean targets = false;
+        boolean floor = true;
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -197,16 +203,19 @@ public final class EndpointBenchmark {
                 case "--targets":
                     targets = true;
                     break;
+                case "--no-floor":
+                    floor = false;
+                    break;
                 case "--out":
                     out = Path.of(args[++i]);
                     break;
                 default:
                     System.err.println("unknown argument " + args[i] + "; usage: [--threads 1,4] [--warmup S] "
-                            + "[--seconds S] [--rounds N] [--no-moto] [--targets] [--out FILE]");
+                            + "[--seconds S] [--rounds N] [--no-moto] [--targets] [--no-floor] [--out FILE]");
                     System.exit(2);
             }
         }
-        String report = report(run(new Options(threads, warmup, measurement, rounds, moto, targets), System.err::println));
+        String report = report(run(new Options(threads, warmup, measurement, rounds, moto, targets, floor), System.err::println));
         System.out.print(report);
         if (out != null) {
             Files.writeString(out, report);
@@ -233,6 +242,8 @@ public final class EndpointBenchmark {
         Map<String, Accumulator> results = new LinkedHashMap<>();
         try (LocalEventBridge local = LocalEventBridge.start(bridge);
                 EventBridgeClient localClient = client(local.endpoint());
+                CannedServer canned = options.floor() ? new CannedServer(ENTRIES_PER_CALL, 8) : null;
+                EventBridgeClient cannedClient = canned == null ? null : client(canned.endpoint());
                 MotoServer moto = motoExecutable.isPresent() ? MotoServer.start(motoExecutable.get()) : null;
                 EventBridgeClient motoClient = moto == null ? null : client(moto.endpoint())) {
             setUp(localClient, options.targets());
@@ -245,6 +256,10 @@ public final class EndpointBenchmark {
                 for (int threads : options.threads()) {
                     measure(results, "LocalEventBridge", localClient, request, threads, options,
                             () -> 0L, ProcessCpu::ofEndpointThreads, round, progress);
+                    if (canned != null) {
+                        measure(results, "canned answer (floor)", cannedClient, request, threads, options,
+                                () -> 0L, ProcessCpu::ofCannedThreads, round, progress);
+                    }
                     if (moto != null) {
                         measure(results, "moto_server", motoClient, request, threads, options, moto::cpuNanos,
                                 moto::cpuNanos, round, progress);

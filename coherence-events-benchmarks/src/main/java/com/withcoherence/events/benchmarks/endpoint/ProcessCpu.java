@@ -30,6 +30,15 @@ final class ProcessCpu {
      * dispatcher and the endpoint's workers (named {@code HTTP-Dispatcher} and {@code local-eventbridge-…}), or -1.
      */
     static long ofEndpointThreads() {
+        return ofThreads("HTTP-Dispatcher", "local-eventbridge-");
+    }
+
+    /** CPU time so far of the canned-answer server's threads, or -1. */
+    static long ofCannedThreads() {
+        return ofThreads("HTTP-Dispatcher", "canned-server");
+    }
+
+    private static long ofThreads(String dispatcher, String workers) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         if (!threads.isThreadCpuTimeSupported()) {
             return -1;
@@ -37,7 +46,7 @@ final class ProcessCpu {
         long total = 0;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             String name = thread.getName();
-            if (name.startsWith("HTTP-Dispatcher") || name.startsWith("local-eventbridge-")) {
+            if (name.startsWith(dispatcher) || name.startsWith(workers)) {
                 long used = threads.getThreadCpuTime(thread.getId());
                 total += Math.max(0, used);
             }

@@ -20,15 +20,21 @@ import software.amazon.event.ruler.GenericMachine;
 import software.amazon.event.ruler.Machine;
 
 /**
- * The fast way to match {@code anything-but} on an environment list: 30 rules of one pattern shape, matched by
- * event-ruler directly against a {@code valid_environments} event of 100 or 1,000 environments, with each of
- * event-ruler's matchers. The bus matches as the {@code structured} row does.
+ * The fast way to match {@code anything-but} on an environment list: 30 rules of one pattern shape, plus one rule the
+ * event does not match ({@code newEnvironments()}), matched by event-ruler directly against a
+ * {@code valid_environments} event of 100 or 1,000 environments, with each of event-ruler's matchers. The bus matches
+ * as the {@code structured} row does.
+ *
+ * <p>The rule that does not match is there because event-ruler's structured matcher stops walking the event once every
+ * rule of the machine has matched: with only the 30 {@code anything-but} rules, which the first environments already
+ * satisfy, it would stop early and hide the cost a real bus (which always has rules an event does not match) pays.
  *
  * <ul>
  *   <li>{@code matcher}: {@code structured} is {@code Machine.builder().build()} (event-ruler 2.x's default,
  *       {@code StructuredFinder}); {@code reuse} adds {@code withAdditionalNameStateReuse(true)}; {@code classic} is
  *       {@code withStructuredMatching(false)}, the array-consistent matcher of event-ruler 1.x ({@code ACFinder}).
- *   <li>{@code shape}: {@code prefix} (a positive condition, for comparison), {@code except-one}
+ *   <li>{@code shape}: {@code no-list-condition} (detail-type and account only, leaving the environment condition to
+ *       the handler), {@code prefix} (a positive condition that few environments meet), {@code except-one}
  *       ({@code "anything-but": "login"}), {@code except-list} ({@code "anything-but": ["main", "staging",
  *       "login"]}), {@code except-with-app} (the list and an application condition on the same environment).
  * </ul>
@@ -52,7 +58,7 @@ public class AnythingButBenchmark {
     public int environments;
 
     /** The rules' pattern shape. */
-    @Param({"prefix", "except-one", "except-list", "except-with-app"})
+    @Param({"no-list-condition", "prefix", "except-one", "except-list", "except-with-app"})
     public String shape;
 
     /** event-ruler's matcher. */
@@ -76,7 +82,7 @@ public class AnythingButBenchmark {
     }
 
     /**
-     * Thirty rules of one shape.
+     * Thirty rules of one shape and one rule a {@code valid_environments} event does not match.
      *
      * @param shape the shape's name
      * @return the rules
@@ -84,7 +90,14 @@ public class AnythingButBenchmark {
     static List<RuleMix.Rule> rules(String shape) {
         String app = CoherenceFixtures.DOCUMENTED_APPLICATION;
         List<RuleMix.Rule> rules = new ArrayList<>();
-        for (String word : WORDS) {
+        rules.add(new RuleMix.Rule("new-environments", EventPattern.builder().newEnvironments().build().json()));
+        for (int i = 0; i < WORDS.length; i++) {
+            String word = WORDS[i];
+            if (shape.equals("no-list-condition")) {
+                rules.add(new RuleMix.Rule(shape + "-" + word, "{\"source\":[\"Coherence\"],\"detail-type\":"
+                        + "[\"valid_environments\"],\"account\":[\"" + (123_456_789_012L + i) + "\"]}"));
+                continue;
+            }
             EventPattern.Builder pattern = EventPattern.builder().validEnvironments();
             switch (shape) {
                 case "prefix":

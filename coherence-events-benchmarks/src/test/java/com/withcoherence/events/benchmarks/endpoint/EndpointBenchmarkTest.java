@@ -8,21 +8,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A smoke run of {@link EndpointBenchmark} against the loopback endpoint only (CI has no moto): a fraction of a second
- * per thread count, which must complete calls without a failed entry and report them. It measures nothing.
+ * A smoke run of {@link EndpointBenchmark} against the loopback endpoint and the canned-answer floor only (CI has no
+ * moto): a second per peer and thread count, which must complete calls without a failed entry and report them. It
+ * measures nothing.
  */
 class EndpointBenchmarkTest {
 
     @Test
     void putsTenEntriesPerCallThroughTheSdkAndReportsThroughputAndLatency() throws Exception {
         EndpointBenchmark.Options options = new EndpointBenchmark.Options(List.of(1, 2), Duration.ofMillis(100),
-                Duration.ofMillis(1000), 1, false, true);
+                Duration.ofMillis(1000), 1, false, true, true);
 
         List<EndpointBenchmark.Result> results = EndpointBenchmark.run(options, line -> { });
 
-        assertEquals(2, results.size());
+        assertEquals(List.of("LocalEventBridge/1", "canned answer (floor)/1", "LocalEventBridge/2",
+                "canned answer (floor)/2"), results.stream().map(r -> r.peer() + "/" + r.threads()).toList());
         for (EndpointBenchmark.Result result : results) {
-            assertEquals("LocalEventBridge", result.peer());
             assertTrue(result.calls() > 0, "calls made");
             assertTrue(result.throughput() > 0, "calls per second");
             assertTrue(result.latencyMillis(99) >= result.latencyMillis(50), "percentiles in order");

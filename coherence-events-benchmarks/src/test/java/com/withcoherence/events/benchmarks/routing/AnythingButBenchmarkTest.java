@@ -1,6 +1,7 @@
 package com.withcoherence.events.benchmarks.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.withcoherence.events.benchmarks.JmhSmoke;
 import com.withcoherence.events.model.EventPattern;
@@ -19,16 +20,18 @@ class AnythingButBenchmarkTest {
     @Test
     void everyShapeRunsWithEveryMatcherAndProducesAScore() throws RunnerException {
         JmhSmoke.runEveryBenchmarkOnce(AnythingButBenchmark.class, Map.of("environments", new String[] {"100"}),
-                4 * 3);
+                5 * 3);
     }
 
     @Test
-    void eachShapeIsThirtyValidDistinctRules() {
-        for (String shape : List.of("prefix", "except-one", "except-list", "except-with-app")) {
+    void eachShapeIsThirtyValidDistinctRulesAndOneTheEventDoesNotMatch() throws Exception {
+        for (String shape : List.of("no-list-condition", "prefix", "except-one", "except-list", "except-with-app")) {
             List<RuleMix.Rule> rules = AnythingButBenchmark.rules(shape);
-            assertEquals(30, rules.size(), shape);
-            assertEquals(30, rules.stream().map(RuleMix.Rule::pattern).distinct().count(), shape);
+            assertEquals(31, rules.size(), shape);
+            assertEquals(31, rules.stream().map(RuleMix.Rule::pattern).distinct().count(), shape);
             rules.forEach(rule -> EventPattern.of(rule.pattern()));
+            RoutingSetup setup = RoutingSetup.of(rules, ArrayScaleBenchmark.validEnvironments(100));
+            assertFalse(setup.check().contains("new-environments"), shape);
         }
     }
 }
