@@ -44,7 +44,7 @@ if [ ! -d "$lib" ] || [ -z "$mains" ]; then
   echo "No cold-start jars in $module/target; run without --no-build." >&2
   exit 1
 fi
-event="$module/src/main/resources/events/new-environments.json"
+event="$root/coherence-events-testkit/src/main/resources/com/withcoherence/events/testkit/documented/new-environments.json"
 expected="another-test-env"
 
 jar() { # the one jar of an artifact in the lib folder

@@ -1,12 +1,15 @@
 package com.withcoherence.events.benchmarks;
 
+import com.withcoherence.events.testkit.CoherenceFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The documented sample events, byte for byte as Coherence publishes them (copies of
- * {@code new-environments.json} and {@code valid-environments.json} from the Coherence EventBridge how-to).
+ * The documented sample events as bytes, byte for byte as Coherence publishes them: read from the testkit's
+ * resources ({@link CoherenceFixtures#DOCUMENTED_NEW_ENVIRONMENTS_RESOURCE} and
+ * {@link CoherenceFixtures#DOCUMENTED_VALID_ENVIRONMENTS_RESOURCE}), the one copy of the samples in the repository's
+ * test and benchmark code.
  */
 public final class Fixtures {
 
@@ -20,10 +23,17 @@ public final class Fixtures {
      * @return the event's UTF-8 bytes, a new array on each call
      */
     public static byte[] documented(String detailType) {
-        String resource = "/events/" + detailType.replace('_', '-') + ".json";
-        try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
+        String resource;
+        if (detailType.equals("new_environments")) {
+            resource = CoherenceFixtures.DOCUMENTED_NEW_ENVIRONMENTS_RESOURCE;
+        } else if (detailType.equals("valid_environments")) {
+            resource = CoherenceFixtures.DOCUMENTED_VALID_ENVIRONMENTS_RESOURCE;
+        } else {
+            throw new IllegalArgumentException("no documented event for detail-type " + detailType);
+        }
+        try (InputStream in = CoherenceFixtures.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("no documented event for detail-type " + detailType);
+                throw new IllegalStateException("the testkit resource " + resource + " is missing");
             }
             return in.readAllBytes();
         } catch (IOException e) {

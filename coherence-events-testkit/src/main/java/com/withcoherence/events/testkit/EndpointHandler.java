@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
@@ -85,7 +84,7 @@ final class EndpointHandler implements HttpHandler {
     private void answerAndSend(HttpExchange exchange) {
         long started = System.nanoTime();
         Instant time = Instant.now();
-        String requestId = UUID.randomUUID().toString();
+        String requestId = EventIds.random();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String operationName = recordedName(target);
         int status;

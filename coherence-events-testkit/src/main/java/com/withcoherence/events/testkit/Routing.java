@@ -3,7 +3,9 @@ package com.withcoherence.events.testkit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,9 @@ final class Routing {
     final String busArn;
     private final Map<String, String> patterns;
     private final Map<String, RouteRule> rules;
+    /** The rules sorted by name, and each name's place in that order. */
+    private final RouteRule[] ordered;
+    private final Map<String, Integer> order;
     final List<ArchiveStore> archives;
     /** Built on the first match, so that a burst of rule changes without events costs no machine builds. */
     private volatile Machine machine;
@@ -55,6 +60,13 @@ final class Routing {
         this.busName = busName;
         this.busArn = busArn;
         this.rules = Map.copyOf(rules);
+        this.ordered = rules.values().toArray(new RouteRule[0]);
+        Arrays.sort(ordered, Comparator.comparing(RouteRule::name));
+        Map<String, Integer> places = new HashMap<>();
+        for (int i = 0; i < ordered.length; i++) {
+            places.put(ordered[i].name(), i);
+        }
+        this.order = Map.copyOf(places);
         this.patterns = new LinkedHashMap<>(patterns);
         this.archives = List.copyOf(archives);
         if (previous != null && previous.patterns.equals(this.patterns)) {
@@ -89,16 +101,26 @@ final class Routing {
         if (patterns.isEmpty()) {
             return List.of();
         }
-        List<String> names = new ArrayList<>(machine().rulesForJSONEvent(event));
+        List<String> names = machine().rulesForJSONEvent(event);
         if (names.isEmpty()) {
             return List.of();
         }
-        Collections.sort(names);
-        List<RouteRule> matched = new ArrayList<>(names.size());
+        if (names.size() == 1) {
+            RouteRule rule = rules.get(names.get(0));
+            return rule == null ? List.of() : List.of(rule);
+        }
+        // Deliveries follow the rules' names: mark each match's place in that order instead of sorting the names.
+        boolean[] hit = new boolean[ordered.length];
         for (String name : names) {
-            RouteRule rule = rules.get(name);
-            if (rule != null) {
-                matched.add(rule);
+            Integer index = order.get(name);
+            if (index != null) {
+                hit[index] = true;
+            }
+        }
+        List<RouteRule> matched = new ArrayList<>(names.size());
+        for (int i = 0; i < hit.length; i++) {
+            if (hit[i]) {
+                matched.add(ordered[i]);
             }
         }
         return matched;

@@ -17,7 +17,9 @@ import org.openjdk.jmh.util.ListStatistics;
  * mean with a 99.9% confidence interval (Student's t, as JMH reports it), allocation per operation comes from
  * {@code -prof gc}, and ratios carry their error propagated from both scores' relative errors.
  *
- * <p>{@code ParseBenchmark} gets the side-by-side table and the issue's targets; any other benchmark class gets a plain
+ * <p>{@code ParseBenchmark} gets the side-by-side table and the issue's targets; the routing benchmarks
+ * ({@code RoutingBenchmark}, {@code ArrayScaleBenchmark}, {@code AnythingButBenchmark}) get tables of ratios to
+ * event-ruler called directly (or to its default matcher), CPU time first; any other benchmark class gets a plain
  * table, so later benchmarks need no change here.
  *
  * <p>Usage: {@code java -cp benchmarks.jar com.withcoherence.events.benchmarks.report.JmhSummary round1.json ...}
@@ -160,6 +162,16 @@ public final class JmhSummary {
             }
             out.append('\n');
         }
+        List<String> routingTargets = new ArrayList<>();
+        others = routingTables(out, others, routingTargets);
+        if (!routingTargets.isEmpty()) {
+            out.append("Routing targets (point estimate; \"holds across the interval\" when the ratio's 99.9% "
+                    + "interval stays inside the target too):\n\n");
+            for (String target : routingTargets) {
+                out.append("- ").append(target).append('\n');
+            }
+            out.append('\n');
+        }
         if (!others.isEmpty()) {
             out.append("| benchmark | params | score ± 99.9% CI | unit | B/op | samples (forks) |\n");
             out.append("| --- | --- | ---: | --- | ---: | ---: |\n");
@@ -172,6 +184,104 @@ public final class JmhSummary {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * The routing families side by side: the bus (one entry per call and batched) against event-ruler directly, the
+     * environment-list scale, and event-ruler's matchers per pattern shape. Returns the entries it did not use.
+     */
+    private static List<Entry> routingTables(StringBuilder out, List<Entry> entries, List<String> targets) {
+        List<Entry> rest = new ArrayList<>();
+        Map<String, Map<String, Entry>> routing = new LinkedHashMap<>();
+        Map<String, Map<String, Entry>> scale = new LinkedHashMap<>();
+        Map<String, Map<String, Entry>> anythingBut = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            if (e.benchmarkClass.equals("RoutingBenchmark")) {
+                routing.computeIfAbsent(e.params, k -> new LinkedHashMap<>()).put(e.method, e);
+            } else if (e.benchmarkClass.equals("ArrayScaleBenchmark")) {
+                scale.computeIfAbsent(e.params, k -> new LinkedHashMap<>()).put(e.method, e);
+            } else if (e.benchmarkClass.equals("AnythingButBenchmark")) {
+                String matcher = param(e.params, "matcher");
+                String row = e.params.replace(", matcher=" + matcher, "").replace("matcher=" + matcher + ", ", "");
+                anythingBut.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(matcher, e);
+            } else {
+                rest.add(e);
+            }
+        }
+        if (!routing.isEmpty()) {
+            out.append("#### Bus per event vs event-ruler `rulesForJSONEvent` (ns/op)\n\n");
+            comparison(out, routing, "ruler", new String[] {"bus", "busBatched"});
+            for (Map.Entry<String, Map<String, Entry>> row : routing.entrySet()) {
+                target(targets, row.getKey(), "bus ÷ event-ruler ≤ 1.5", row.getValue().get("bus"),
+                        row.getValue().get("ruler"), 1.5, true);
+                target(targets, row.getKey(), "bus (10 entries per call) ÷ event-ruler ≤ 1.5",
+                        row.getValue().get("busBatched"), row.getValue().get("ruler"), 1.5, true);
+            }
+        }
+        if (!scale.isEmpty()) {
+            out.append("#### valid_environments scale, 30 rules (µs/op)\n\n");
+            comparison(out, scale, "ruler", new String[] {"bus"});
+        }
+        if (!anythingBut.isEmpty()) {
+            out.append("#### anything-but on the environment list: event-ruler's matchers (µs/op)\n\n");
+            comparison(out, anythingBut, "structured", new String[] {"reuse", "classic"});
+        }
+        return rest;
+    }
+
+    private static String param(String params, String name) {
+        for (String part : params.split(", ")) {
+            if (part.startsWith(name + "=")) {
+                return part.substring(name.length() + 1);
+            }
+        }
+        return "";
+    }
+
+    /** One row per group: the baseline's CPU and wall time, then each other column's CPU time and its ratios. */
+    private static void comparison(StringBuilder out, Map<String, Map<String, Entry>> rows, String baseline,
+            String[] columns) {
+        out.append("| params | ").append(baseline).append(" CPU | ").append(baseline).append(" wall");
+        StringBuilder rule = new StringBuilder("| --- | ---: | ---:");
+        for (String column : columns) {
+            out.append(" | ").append(column).append(" CPU | ").append(column).append(" ÷ ").append(baseline)
+                    .append(" (CPU) | ").append(column).append(" ÷ ").append(baseline).append(" (wall)");
+            rule.append(" | ---: | ---: | ---:");
+        }
+        out.append(" | B/op (").append(baseline);
+        for (String column : columns) {
+            out.append(", ").append(column);
+        }
+        out.append(") | samples |\n").append(rule).append(" | ---: | ---: |\n");
+        for (Map.Entry<String, Map<String, Entry>> row : rows.entrySet()) {
+            Entry base = row.getValue().get(baseline);
+            if (base == null) {
+                continue;
+            }
+            out.append("| ").append(row.getKey()).append(" | ").append(cpuText(base)).append(" | ")
+                    .append(scoreText(base));
+            StringBuilder allocation = new StringBuilder(allocationText(base));
+            for (String column : columns) {
+                Entry e = row.getValue().get(column);
+                out.append(" | ").append(e == null ? "–" : cpuText(e)).append(" | ")
+                        .append(ratioText(cpuOf(e), cpuOf(base))).append(" | ").append(ratioText(e, base));
+                allocation.append(", ").append(e == null ? "–" : allocationText(e));
+            }
+            out.append(" | ").append(allocation).append(" | ").append(base.score.getN()).append(" (")
+                    .append(base.forks).append(") |\n");
+        }
+        out.append('\n');
+    }
+
+    /** CPU time per operation in the score's unit. */
+    private static String cpuText(Entry e) {
+        Entry cpu = e.byCpu();
+        if (cpu == null) {
+            return "–";
+        }
+        double scale = e.unit.startsWith("us") ? 1e-3 : e.unit.startsWith("ms") ? 1e-6 : 1;
+        return String.format(Locale.ROOT, e.unit.startsWith("ns") ? "%.0f ± %.0f" : "%.1f ± %.1f",
+                cpu.mean() * scale, cpu.error() * scale);
     }
 
     private static void parseTable(StringBuilder out, String params, Map<String, Entry> byMethod,
@@ -234,7 +344,8 @@ public final class JmhSummary {
     }
 
     private static String scoreText(Entry e) {
-        return String.format(Locale.ROOT, "%.0f ± %.0f", e.mean(), e.error());
+        return String.format(Locale.ROOT, e.unit.startsWith("ns") || e.unit.isEmpty() ? "%.0f ± %.0f" : "%.1f ± %.1f",
+                e.mean(), e.error());
     }
 
     private static String allocationText(Entry e) {
