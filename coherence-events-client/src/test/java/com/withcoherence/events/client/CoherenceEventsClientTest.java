@@ -990,7 +990,7 @@ class CoherenceEventsClientTest {
      * call by call from a seeded sequence ({@link SeededFaults}). The SDK's own retries are off, so every attempt is
      * the client's and the endpoint counts each; the client's back-off is recorded, not slept. Every build runs 10 %
      * of calls throttled and 5 % of entries failed; {@code -Dcoherence.faults=0/0,10/5,30/20} runs the table of
-     * docs/quality-client.md. Each run prints its figures and appends them to
+     * docs/quality.md (section 5). Each run prints its figures and appends them to
      * {@code target/fault-figures-client.txt}.
      */
     @Nested

@@ -49,7 +49,8 @@ import java.util.regex.Pattern;
  * ListTagsForResource, CreateArchive, StartReplay), with its members, defaults, quotas (300 rules per bus, 5 targets
  * per rule, 10 entries and 256 KB per PutEvents, 100 buses), and its errors, thrown as
  * {@link EventBridgeServiceException} with AWS's error code and message before anything changes. Buses are named by
- * name or ARN wherever the API allows both; {@code null} means {@code default}. PutRule is an upsert that keeps the
+ * name or ARN wherever the API allows both; {@code null} means {@code default}; an ARN of another account or region
+ * names a bus elsewhere, never this bridge's bus of the same name. PutRule is an upsert that keeps the
  * rule's targets. PutEvents answers per entry ({@code InvalidArgument}, {@code MalformedDetail}) and accepts, then
  * drops, an event for a bus that does not exist, as AWS does (the {@link DeliveryLog#diagnostics()} show it).
  *
@@ -1409,34 +1410,37 @@ public final class InMemoryEventBridge implements AutoCloseable {
         return busName.equals(DEFAULT_BUS) ? prefix + ruleName : prefix + busName + "/" + ruleName;
     }
 
-    private static String nameFromArn(String nameOrArn) {
+    /**
+     * The name of the bus a name or ARN refers to. An ARN of this bridge's partition, region and account gives the
+     * bus name it ends with; an ARN of another account or region stays whole: no bus here has a {@code :} in its name,
+     * so it refers to no bus of this bridge, as in AWS, where it names a bus elsewhere.
+     */
+    private String nameFromArn(String nameOrArn) {
         if (nameOrArn.startsWith("arn:")) {
-            int at = nameOrArn.indexOf(":event-bus/");
-            if (at > 0) {
-                return nameOrArn.substring(at + ":event-bus/".length());
-            }
+            String local = "arn:aws:events:" + region + ":" + account + ":event-bus/";
+            return nameOrArn.startsWith(local) ? nameOrArn.substring(local.length()) : nameOrArn;
         }
         return nameOrArn;
     }
 
     /** The bus a List call names, by name, as its page tokens are bound to it; the caller validated it. */
-    private static String busScope(String nameOrArn) {
+    private String busScope(String nameOrArn) {
         return nameOrArn == null ? DEFAULT_BUS : nameFromArn(nameOrArn);
     }
 
-    private static String busName(String nameOrArn, String member, Pattern pattern, String patternText) {
+    private String busName(String nameOrArn, String member, Pattern pattern, String patternText) {
         ConstraintViolations violations = new ConstraintViolations();
         String name = busNameInto(violations, nameOrArn, member, pattern, patternText);
         violations.throwIfAny();
         return name;
     }
 
-    private static String busNameInto(ConstraintViolations violations, String nameOrArn, String member) {
+    private String busNameInto(ConstraintViolations violations, String nameOrArn, String member) {
         return busNameInto(violations, nameOrArn, member, ConstraintViolations.BUS_NAME_OR_ARN,
                 ConstraintViolations.BUS_NAME_OR_ARN_TEXT);
     }
 
-    private static String busNameInto(ConstraintViolations violations, String nameOrArn, String member,
+    private String busNameInto(ConstraintViolations violations, String nameOrArn, String member,
             Pattern pattern, String patternText) {
         if (nameOrArn == null) {
             return DEFAULT_BUS;
@@ -1452,7 +1456,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
                 .matches(ruleName, member, ConstraintViolations.NAME, ConstraintViolations.NAME_TEXT);
     }
 
-    private static String checkRuleRef(String eventBusName, String ruleName, String member) {
+    private String checkRuleRef(String eventBusName, String ruleName, String member) {
         ConstraintViolations violations = ruleRefViolations(ruleName, member);
         String busName = busNameInto(violations, eventBusName, "eventBusName");
         violations.throwIfAny();
