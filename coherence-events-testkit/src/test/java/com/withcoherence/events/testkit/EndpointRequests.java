@@ -24,7 +24,8 @@ final class EndpointRequests {
     static final String ARN_PREFIX = "arn:aws:events:us-east-1:" + ACCOUNT + ":";
 
     static final String[] BUSES = {"default", "bus", "other", ARN_PREFIX + "event-bus/bus",
-        ARN_PREFIX + "event-bus/default", ARN_PREFIX + "event-bus/other"};
+        ARN_PREFIX + "event-bus/default", ARN_PREFIX + "event-bus/other",
+        "arn:aws:events:us-east-1:210987654321:event-bus/bus", "arn:aws:events:eu-west-1:" + ACCOUNT + ":event-bus/bus"};
     static final String[] RULES = {"r1", "r2", "r3", "r4", "r5"};
     static final String[] PATTERNS = {
         "{\"source\":[\"Coherence\"]}",
