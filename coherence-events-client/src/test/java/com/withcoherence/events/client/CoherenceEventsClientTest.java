@@ -165,7 +165,8 @@ class CoherenceEventsClientTest {
     @Nested
     class BusGivenByArn {
 
-        static final String FOREIGN_BUS_ARN = "arn:aws:events:us-east-1:999999999999:event-bus/" + BUS;
+        static final String FOREIGN_ACCOUNT = "999999999999";
+        static final String FOREIGN_BUS_ARN = "arn:aws:events:us-east-1:" + FOREIGN_ACCOUNT + ":event-bus/" + BUS;
 
         private LocalBackend endpoint;
         private EventBridgeClient eventBridge;
@@ -174,7 +175,8 @@ class CoherenceEventsClientTest {
 
         @BeforeEach
         void start() {
-            endpoint = new LocalBackend();
+            // The bus belongs to the account in its ARN, as the bus of another account the client is allowed to use.
+            endpoint = new LocalBackend(FOREIGN_ACCOUNT);
             endpoint.reset();
             software.amazon.awssdk.core.interceptor.ExecutionInterceptor recorder =
                     new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
@@ -212,8 +214,8 @@ class CoherenceEventsClientTest {
 
         @Test
         void sendsTheArnAsGivenInEveryRequestThatNamesTheBus() {
-            // The loopback endpoint serves one account, so it answers for this ARN as for its own bus; what matters
-            // is what the client sends, which real EventBridge routes to the account in the ARN.
+            // The loopback endpoint serves the ARN's account, as EventBridge routes a request to the account in the
+            // ARN; what matters is that the client sends the ARN as given.
             CoherenceEventsClient client = CoherenceEventsClient.builder().eventBridge(eventBridge)
                     .bus(FOREIGN_BUS_ARN).build();
             Subscription toQueue = Fixtures.documentedSetup().toBuilder().clearTargets()

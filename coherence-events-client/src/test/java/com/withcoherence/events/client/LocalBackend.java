@@ -25,7 +25,12 @@ final class LocalBackend implements Backend {
     private final LocalEventBridge uncounted;
 
     LocalBackend() {
-        bridge = InMemoryEventBridge.builder().account(Fixtures.ACCOUNT).region(Fixtures.REGION).build();
+        this(Fixtures.ACCOUNT);
+    }
+
+    /** A backend whose bus belongs to {@code account}. */
+    LocalBackend(String account) {
+        bridge = InMemoryEventBridge.builder().account(account).region(Fixtures.REGION).build();
         counted = LocalEventBridge.start(bridge);
         uncounted = LocalEventBridge.start(bridge);
     }
