@@ -176,12 +176,19 @@ class EndpointHandlerFuzzTest {
     }
 
     private static void injectFault(EndpointFaults faults, FuzzedDataProvider data) {
-        switch (data.consumeInt(0, 15)) {
+        switch (data.consumeInt(0, 19)) {
             case 0 -> faults.throttle(data.pickValue(SEQUENCE_OPERATIONS), 1);
             case 1 -> faults.failPutTargetsEntries(EntryFailure.<Target>atIndexes(data.consumeInt(0, 5)).times(1));
             case 2 -> faults.failRemoveTargetsEntries(EntryFailure.<String>atIndexes(data.consumeInt(0, 5)).times(1));
             case 3 -> faults.failPutEventsEntries(EntryFailure.<PutEventsEntry>atIndexes(data.consumeInt(0, 9))
                     .times(1));
+            case 4 -> {
+                String id = data.pickValue(EndpointRequests.TARGET_IDS);
+                faults.failPutTargetsEntries(EntryFailure.<Target>matching(target -> target.id().equals(id))
+                        .withErrorCode(EntryFailure.CONCURRENT_MODIFICATION).times(data.consumeInt(1, 3)));
+            }
+            case 5 -> faults.failRemoveTargetsEntries(EntryFailure.<String>withProbability(0.5, data.consumeLong())
+                    .withErrorCode(EntryFailure.THROTTLING).times(1));
             default -> {
             }
         }
