@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -996,6 +997,8 @@ class CoherenceEventsClientTest {
      * {@code target/fault-figures-client.txt}.
      */
     @Nested
+    @DisabledIfSystemProperty(named = "coherence.pitest", matches = "true",
+            disabledReason = "10,000 events per run; the scenarios' fault tests cover the same lines (pom.xml)")
     class UnderInjectedFaults {
 
         static final int EVENTS = 10_000;
@@ -1193,6 +1196,8 @@ class CoherenceEventsClientTest {
      * (skipped where moto is absent, as on CI).
      */
     @Nested
+    @DisabledIfSystemProperty(named = "coherence.pitest", matches = "true",
+            disabledReason = "a mutation score must not depend on whether moto_server is installed (pom.xml)")
     class OnMoto extends Scenarios {
         @Override
         Backend backend() throws Exception {
