@@ -89,6 +89,22 @@ class CoherenceEventsClientTest {
         }
 
         @Test
+        void refusesANullBusValueAndRetryDelaysThatCannotWait() {
+            assertEquals("bus", assertThrows(CoherenceClientException.class,
+                    () -> CoherenceEventsClient.builder().bus((CoherenceBus) null)).problems().get(0).field());
+            Duration second = Duration.ofSeconds(1);
+            for (Duration[] delays : new Duration[][] {{null, second}, {second, null}, {Duration.ZERO, second},
+                {Duration.ofMillis(-1), second}, {second, Duration.ofMillis(999)}}) {
+                CoherenceClientException e = assertThrows(CoherenceClientException.class,
+                        () -> CoherenceEventsClient.builder().retryDelays(delays[0], delays[1]),
+                        () -> java.util.Arrays.toString(delays));
+                assertEquals("retryDelays", e.problems().get(0).field());
+            }
+            // One delay as both bounds waits that long every time.
+            CoherenceEventsClient.builder().retryDelays(second, second);
+        }
+
+        @Test
         void takesTheBusByNameArnOrValue() {
             try (EventBridgeClient eventBridge = eventBridge(URI.create("http://127.0.0.1:9"))) {
                 assertEquals(BUS, CoherenceEventsClient.builder().eventBridge(eventBridge).bus(BUS_ARN).build()

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.withcoherence.events.client.SubscriptionTarget.Kind;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,52 @@ class SubscriptionTargetTest {
         assertEquals("<env>", full.inputTransformer().orElseThrow().inputTemplate());
         assertEquals("LAMBDA target logger -> " + LOG_EVENTS + ", retry policy (3 retries, 600 s), dead-letter queue "
                 + DLQ + ", input transformer", full.toString());
+    }
+
+    /** Each limit EventBridge sets on a target's input, at the limit (accepted) and one past it (refused). */
+    @Test
+    void acceptsInputsAtEventBridgesLimitsAndRefusesOnePast() {
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (int i = 0; i < Validation.MAX_PATHS_MAP_ENTRIES; i++) {
+            paths.put("v" + i, "$.detail");
+        }
+        String key = "k".repeat(Validation.MAX_PATHS_MAP_KEY_LENGTH);
+        String template = "\"" + "t".repeat(Validation.MAX_TEMPLATE_LENGTH - 2) + "\"";
+        String path = "$." + "p".repeat(Validation.MAX_INPUT_PATH_LENGTH - 2);
+        assertEquals(List.of(), problems(SubscriptionTarget.sqs(QUEUE).withInputTransformer(paths, "<v0>")));
+        assertEquals(List.of(), problems(SubscriptionTarget.sqs(QUEUE).withInputTransformer(Map.of(key, "$"), template)));
+        assertEquals(List.of(), problems(SubscriptionTarget.sqs(QUEUE).withInputPath(path)));
+
+        paths.put("one-more", "$.detail");
+        assertEquals(List.of("t.inputTransformer.inputPathsMap"),
+                problems(SubscriptionTarget.sqs(QUEUE).withInputTransformer(paths, "<v0>")));
+        assertEquals(List.of("t.inputTransformer.inputPathsMap[" + key + "k]"),
+                problems(SubscriptionTarget.sqs(QUEUE).withInputTransformer(Map.of(key + "k", "$"), "<x>")));
+        assertEquals(List.of("t.inputTransformer.inputTemplate"),
+                problems(SubscriptionTarget.sqs(QUEUE).withInputTransformer(Map.of(), template + " ")));
+        assertEquals(List.of("t.inputPath"), problems(SubscriptionTarget.sqs(QUEUE).withInputPath(path + "p")));
+    }
+
+    /** A wrong ARN is named after the kind the factory stands for, or as "an ARN" for the raw form. */
+    @Test
+    void namesTheKindOfResourceAWrongArnShouldBe() {
+        assertTrue(message(SubscriptionTarget.sqs("arn:aws:sns:us-east-1:123456789012:t"))
+                .contains("is not the ARN of an SQS queue"));
+        assertTrue(message(SubscriptionTarget.sns("arn:aws:sqs:us-east-1:123456789012:q"))
+                .contains("is not the ARN of an SNS topic"));
+        assertTrue(message(SubscriptionTarget.arn("arn:aws")).contains("is not an ARN; expected something like"));
+    }
+
+    private static List<String> problems(SubscriptionTarget target) {
+        List<CoherenceClientException.Problem> problems = new java.util.ArrayList<>();
+        Validation.target(target, "t", problems);
+        return problems.stream().map(CoherenceClientException.Problem::field).toList();
+    }
+
+    private static String message(SubscriptionTarget target) {
+        List<CoherenceClientException.Problem> problems = new java.util.ArrayList<>();
+        Validation.target(target, "t", problems);
+        return problems.toString();
     }
 
     @Test
