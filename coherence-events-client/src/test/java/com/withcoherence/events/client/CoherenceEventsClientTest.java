@@ -174,7 +174,8 @@ class CoherenceEventsClientTest {
 
         @BeforeEach
         void start() {
-            endpoint = new LocalBackend();
+            // The loopback endpoint plays the account that owns the bus (it resolves no other account's ARN).
+            endpoint = new LocalBackend("999999999999");
             endpoint.reset();
             software.amazon.awssdk.core.interceptor.ExecutionInterceptor recorder =
                     new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
@@ -212,8 +213,8 @@ class CoherenceEventsClientTest {
 
         @Test
         void sendsTheArnAsGivenInEveryRequestThatNamesTheBus() {
-            // The loopback endpoint serves one account, so it answers for this ARN as for its own bus; what matters
-            // is what the client sends, which real EventBridge routes to the account in the ARN.
+            // The loopback endpoint plays the bus's account; what matters is what the client sends, which real
+            // EventBridge routes to the account in the ARN.
             CoherenceEventsClient client = CoherenceEventsClient.builder().eventBridge(eventBridge)
                     .bus(FOREIGN_BUS_ARN).build();
             Subscription toQueue = Fixtures.documentedSetup().toBuilder().clearTargets()

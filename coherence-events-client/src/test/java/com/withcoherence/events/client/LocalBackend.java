@@ -25,7 +25,12 @@ final class LocalBackend implements Backend {
     private final LocalEventBridge uncounted;
 
     LocalBackend() {
-        bridge = InMemoryEventBridge.builder().account(Fixtures.ACCOUNT).region(Fixtures.REGION).build();
+        this(Fixtures.ACCOUNT);
+    }
+
+    /** A backend playing the given account (its buses' ARNs name it). */
+    LocalBackend(String account) {
+        bridge = InMemoryEventBridge.builder().account(account).region(Fixtures.REGION).build();
         counted = LocalEventBridge.start(bridge);
         uncounted = LocalEventBridge.start(bridge);
     }
