@@ -982,7 +982,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
             return PutEventsResult.Entry.failed("InvalidArgument",
                     "Parameter Detail is not valid. Reason: Detail is a required argument.");
         }
-        JsonNode detail = Json.parseOrNull(entry.detail().get());
+        JsonNode detail = Json.parseExactOrNull(entry.detail().get());
         if (detail == null || !detail.isObject()) {
             // AWS-recorded: also a JSON string or array detail.
             return PutEventsResult.Entry.failed("MalformedDetail", "Detail is malformed.");
@@ -1094,7 +1094,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
                 .throwIfAny();
         // TestEventPattern is bounded by the API's maximum only: the size quota applies to the rules of an account.
         PatternValidation.validate(eventPattern, EventPattern.API_MAX_LENGTH);
-        JsonNode node = Json.parseOrNull(event);
+        JsonNode node = Json.parseExactOrNull(event);
         boolean complete = node != null && node.isObject();
         for (int i = 0; complete && i < TEST_EVENT_REQUIRED.length; i++) {
             complete = node.has(TEST_EVENT_REQUIRED[i]);

@@ -255,6 +255,26 @@ class InMemoryEventBridgeTest {
         }
 
         @Test
+        void deliversNumbersInTheDetailAsPutAndMatchesThemAsEventRulerReadsTheText() {
+            InMemoryEventBridge bridge = bridgeWithBus();
+            bridge.putRule(RuleDefinition.of("tenth", BUS, "{\"detail\":{\"m\":[0.1]}}"));
+            bridge.putTargets(BUS, "tenth", List.of(Target.of("t", "arn:aws:sqs:us-east-1:123456789012:tenth")));
+            bridge.putRule(RuleDefinition.of("all", BUS, "{\"source\":[\"numbers\"]}"));
+            bridge.putTargets(BUS, "all", List.of(Target.of("t", LOG_EVENTS)));
+            String detail = "{\"m\":0.10000000000000000000000001,\"e\":1e400,\"f\":1.10,"
+                    + "\"i\":123456789012345678901234567890,\"n\":-5}";
+
+            bridge.putEvents(List.of(PutEventsEntry.builder().eventBusName(BUS).source("numbers").detailType("n")
+                    .detail(detail).build()));
+
+            String delivered = bridge.deliveryLog().payloadsTo(LOG_EVENTS).get(0);
+            assertTrue(delivered.endsWith(",\"detail\":{\"m\":0.10000000000000000000000001,\"e\":1E+400,\"f\":1.10,"
+                    + "\"i\":123456789012345678901234567890,\"n\":-5}}"), delivered);
+            assertTrue(bridge.deliveryLog().payloadsTo("arn:aws:sqs:us-east-1:123456789012:tenth").isEmpty(),
+                    "event-ruler reads 0.10000000000000000000000001 from the text, which is not 0.1");
+        }
+
+        @Test
         void dropsAnEntryNamingABusOfAnotherAccountByArnAndRoutesOneOfAnyRegion() {
             InMemoryEventBridge bridge = bridgeWithBus();
             bridge.putRule(RuleDefinition.of("r", BUS, NEW_ONLY));
