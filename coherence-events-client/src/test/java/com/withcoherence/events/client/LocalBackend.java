@@ -28,7 +28,7 @@ final class LocalBackend implements Backend {
         this(Fixtures.ACCOUNT);
     }
 
-    /** A backend whose bus belongs to {@code account}. */
+    /** A backend playing the given account (its buses' ARNs name it). */
     LocalBackend(String account) {
         bridge = InMemoryEventBridge.builder().account(account).region(Fixtures.REGION).build();
         counted = LocalEventBridge.start(bridge);

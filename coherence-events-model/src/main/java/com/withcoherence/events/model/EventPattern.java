@@ -369,6 +369,12 @@ public final class EventPattern {
          * Selects events listing an environment whose name is none of these (EventBridge's {@code anything-but}).
          * It cannot be combined with the other name conditions of the same group: they would be alternatives to it.
          *
+         * <p>Mind what it means for a list: an event matches when <em>any</em> environment it lists is not excluded,
+         * so a {@code valid_environments} event of several environments almost always matches, and EventBridge does
+         * not remove the excluded ones from what it delivers. Matching it also costs 50–70 times a rule without a
+         * list condition (BENCHMARKS.md). To act on some environments only, select the detail-type and filter in the
+         * handler (or with {@link EnvironmentTracker}).
+         *
          * @param names one or more non-empty environment names to exclude; {@code null} or empty is reported by
          *     {@link #build()}
          * @return this builder

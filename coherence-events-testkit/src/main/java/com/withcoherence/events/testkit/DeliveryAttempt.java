@@ -116,7 +116,7 @@ public record DeliveryAttempt(
         line.put("succeeded", succeeded);
         errorCode.ifPresent(code -> line.put("errorCode", code));
         replayName.ifPresent(name -> line.put("replayName", name));
-        JsonNode input = Json.parseOrNull(payload);
+        JsonNode input = Json.parseExactOrNull(payload);
         if (input != null) {
             line.set("input", input);
         } else {

@@ -157,7 +157,7 @@ final class EndpointHandler implements HttpHandler {
                     + "with X-Amz-Target: AWSEvents.<Operation>, Content-Type: " + CONTENT_TYPE + " and a SigV4 "
                     + "Authorization header, as the AWS SDKs and CLI do.");
         }
-        checkSignature(exchange.getRequestHeaders());
+        String signedRegion = checkSignature(exchange.getRequestHeaders());
         EventBridgeOperation operation = operation(target);
         byte[] bytes = readBody(exchange);
         Duration latency = faults.latency(operation);
@@ -168,11 +168,63 @@ final class EndpointHandler implements HttpHandler {
         if (failure.isPresent()) {
             throw failure.get();
         }
-        return protocol.call(operation, JsonMembers.parse(bytes));
+        JsonMembers members = JsonMembers.parse(bytes);
+        refuseCrossRegion(operation, members, signedRegion);
+        return protocol.call(operation, members);
     }
 
-    /** Any SigV4 signature is accepted; an unsigned request is refused, as the service refuses it. */
-    private static void checkSignature(Headers headers) {
+    /**
+     * Refuses a request that names a bus or rule by an ARN of another Region than the one that signed it, as
+     * EventBridge does ({@code ValidationException}, "Cross-region api call is not allowed.", AWS-recorded for PutRule
+     * and PutTargets). The endpoint stands in for whichever Region signs, so a name, or an ARN of that Region, is
+     * served by the one in-memory bridge.
+     */
+    private static void refuseCrossRegion(EventBridgeOperation operation, JsonMembers members, String signedRegion) {
+        if (signedRegion == null) {
+            return;
+        }
+        String named;
+        switch (operation) {
+            case DESCRIBE_EVENT_BUS:
+                named = members.string("Name");
+                break;
+            case TAG_RESOURCE:
+            case UNTAG_RESOURCE:
+            case LIST_TAGS_FOR_RESOURCE:
+                named = members.string("ResourceARN");
+                break;
+            case PUT_EVENTS:
+            case TEST_EVENT_PATTERN:
+            case CREATE_EVENT_BUS:
+            case DELETE_EVENT_BUS:
+            case LIST_EVENT_BUSES:
+            case LIST_RULE_NAMES_BY_TARGET:
+                return;
+            default:
+                named = members.string("EventBusName");
+                break;
+        }
+        String region = arnRegion(named);
+        if (region != null && !region.equals(signedRegion)) {
+            throw EventBridgeServiceException.validation("Cross-region api call is not allowed.");
+        }
+    }
+
+    /** The Region of an {@code arn:<partition>:events:<region>:…} ARN, or {@code null} for anything else. */
+    private static String arnRegion(String value) {
+        if (value == null || !value.startsWith("arn:")) {
+            return null;
+        }
+        String[] parts = value.split(":", 5);
+        return parts.length == 5 && parts[2].equals("events") && !parts[3].isEmpty() ? parts[3] : null;
+    }
+
+    /**
+     * Any SigV4 signature is accepted; an unsigned request is refused, as the service refuses it. Returns the Region
+     * of the signature's credential scope ({@code Credential=<key>/<date>/<region>/events/aws4_request}), or
+     * {@code null} when it names none (SigV4a signs for a Region set).
+     */
+    private static String checkSignature(Headers headers) {
         String authorization = headers.getFirst("Authorization");
         if (authorization == null || authorization.isBlank()) {
             throw new WireError(WireError.MISSING_AUTHENTICATION_TOKEN, 400, "Request is missing Authentication "
@@ -185,6 +237,10 @@ final class EndpointHandler implements HttpHandler {
                     + "signature (it must start with AWS4-HMAC-SHA256 and carry Credential=, SignedHeaders= and "
                     + "Signature=); sign requests as the AWS SDKs and CLI do.");
         }
+        int start = authorization.indexOf("Credential=") + "Credential=".length();
+        int end = authorization.indexOf(',', start);
+        String[] scope = authorization.substring(start, end < 0 ? authorization.length() : end).trim().split("/");
+        return scope.length == 5 && !scope[2].isEmpty() ? scope[2] : null;
     }
 
     private static EventBridgeOperation operation(String target) {

@@ -49,8 +49,8 @@ import java.util.regex.Pattern;
  * ListTagsForResource, CreateArchive, StartReplay), with its members, defaults, quotas (300 rules per bus, 5 targets
  * per rule, 10 entries and 256 KB per PutEvents, 100 buses), and its errors, thrown as
  * {@link EventBridgeServiceException} with AWS's error code and message before anything changes. Buses are named by
- * name or ARN wherever the API allows both; {@code null} means {@code default}; an ARN of another account or region
- * names a bus elsewhere, never this bridge's bus of the same name. PutRule is an upsert that keeps the
+ * name or ARN wherever the API allows both; {@code null} means {@code default}; an ARN of another account names a
+ * bus of that account, never this bridge's bus of the same name. PutRule is an upsert that keeps the
  * rule's targets. PutEvents answers per entry ({@code InvalidArgument}, {@code MalformedDetail}) and accepts, then
  * drops, an event for a bus that does not exist, as AWS does (the {@link DeliveryLog#diagnostics()} show it).
  *
@@ -982,7 +982,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
             return PutEventsResult.Entry.failed("InvalidArgument",
                     "Parameter Detail is not valid. Reason: Detail is a required argument.");
         }
-        JsonNode detail = Json.parseOrNull(entry.detail().get());
+        JsonNode detail = Json.parseExactOrNull(entry.detail().get());
         if (detail == null || !detail.isObject()) {
             // AWS-recorded: also a JSON string or array detail.
             return PutEventsResult.Entry.failed("MalformedDetail", "Detail is malformed.");
@@ -1094,7 +1094,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
                 .throwIfAny();
         // TestEventPattern is bounded by the API's maximum only: the size quota applies to the rules of an account.
         PatternValidation.validate(eventPattern, EventPattern.API_MAX_LENGTH);
-        JsonNode node = Json.parseOrNull(event);
+        JsonNode node = Json.parseExactOrNull(event);
         boolean complete = node != null && node.isObject();
         for (int i = 0; complete && i < TEST_EVENT_REQUIRED.length; i++) {
             complete = node.has(TEST_EVENT_REQUIRED[i]);
@@ -1411,14 +1411,18 @@ public final class InMemoryEventBridge implements AutoCloseable {
     }
 
     /**
-     * The name of the bus a name or ARN refers to. An ARN of this bridge's partition, region and account gives the
-     * bus name it ends with; an ARN of another account or region stays whole: no bus here has a {@code :} in its name,
-     * so it refers to no bus of this bridge, as in AWS, where it names a bus elsewhere.
+     * The name of the bus a name or ARN refers to. An ARN of this bridge's account gives the bus name it ends with,
+     * whatever its Region (the bridge stands in for every Region, as {@link LocalEventBridge} answers whichever Region
+     * signs a request); an ARN of another account stays whole: no bus here has a {@code :} in its name, so it refers to
+     * no bus of this bridge, as in AWS, where it names a bus of that account.
      */
     private String nameFromArn(String nameOrArn) {
         if (nameOrArn.startsWith("arn:")) {
-            String local = "arn:aws:events:" + region + ":" + account + ":event-bus/";
-            return nameOrArn.startsWith(local) ? nameOrArn.substring(local.length()) : nameOrArn;
+            int at = nameOrArn.indexOf(":event-bus/");
+            String owner = ":" + account + ":event-bus/";
+            if (at > 0 && nameOrArn.startsWith(owner, at - account.length() - 1)) {
+                return nameOrArn.substring(at + ":event-bus/".length());
+            }
         }
         return nameOrArn;
     }

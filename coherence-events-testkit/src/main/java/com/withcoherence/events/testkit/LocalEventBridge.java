@@ -40,7 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It speaks AWS JSON 1.1 as EventBridge does: {@code POST /} with {@code X-Amz-Target: AWSEvents.<Operation>},
  * PascalCase members, event patterns, details and events as JSON strings, timestamps as epoch seconds; errors as HTTP
  * 400 (500 for internal ones) with {@code {"__type": …, "message": …}} and an {@code x-amzn-RequestId}. It accepts any
- * SigV4 signature (any access key and secret) and refuses unsigned requests. The operations of
+ * SigV4 signature (any access key and secret) and refuses unsigned requests. It stands in for whichever Region signs
+ * a request, and, as EventBridge, refuses one that names a bus or rule by an ARN of another Region
+ * ({@code ValidationException} "Cross-region api call is not allowed."). The operations of
  * {@link EventBridgeOperation} are answered with the bus's semantics, quotas and AWS's messages (see
  * {@link InMemoryEventBridge}); any other operation gets {@code UnknownOperationException}. A malformed request gets a
  * 4xx answer naming what was wrong ({@code SerializationException} with the member's JSON pointer for a wrong type,

@@ -2,6 +2,7 @@ package com.withcoherence.events.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,8 +30,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 
 /**
  * The endpoint's answers to requests the AWS SDKs never send, byte for byte over HTTP: every client mistake is an
@@ -416,6 +425,47 @@ class EndpointHandlerTest {
             default:
                 return f.textNode("\u0000\uD83D\uDE00<>&\"");
         }
+    }
+
+    /**
+     * The endpoint answers whichever Region signs a request, but, as EventBridge, refuses a request that names a bus or
+     * rule by an ARN of another Region ("Cross-region api call is not allowed.", AWS-recorded for PutRule).
+     */
+    @Test
+    void refusesABusArnOfAnotherRegionThanTheSignatureAndServesItsOwnRegion() {
+        String virginia = "arn:aws:events:us-east-1:123456789012:event-bus/bus";
+        String ireland = "arn:aws:events:eu-west-1:123456789012:event-bus/bus";
+        try (EventBridgeClient east = regional(Region.US_EAST_1); EventBridgeClient west = regional(Region.EU_WEST_1)) {
+            for (Executable call : List.<Executable>of(
+                    () -> east.describeEventBus(b -> b.name(ireland)),
+                    () -> east.putRule(b -> b.name("r2").eventBusName(ireland).eventPattern("{\"source\":[\"x\"]}")),
+                    () -> east.listRules(b -> b.eventBusName(ireland)),
+                    () -> east.listTagsForResource(b -> b.resourceARN(
+                            "arn:aws:events:eu-west-1:123456789012:rule/bus/rule")),
+                    () -> west.listTargetsByRule(b -> b.eventBusName(virginia).rule("rule")))) {
+                EventBridgeException e = assertThrows(EventBridgeException.class, call);
+                assertEquals("ValidationException", e.awsErrorDetails().errorCode());
+                assertEquals("Cross-region api call is not allowed.", e.awsErrorDetails().errorMessage());
+                assertEquals(400, e.statusCode());
+            }
+            assertEquals("bus", east.describeEventBus(b -> b.name(virginia)).name());
+            assertEquals("bus", west.describeEventBus(b -> b.name(ireland)).name());
+            assertEquals(List.of("rule"), west.listRules(b -> b.eventBusName(ireland)).rules().stream()
+                    .map(software.amazon.awssdk.services.eventbridge.model.Rule::name).toList());
+        }
+        assertEquals(List.of("rule"), endpoint.bridge().listRules("bus").stream().map(Rule::name).toList(),
+                "nothing was written");
+    }
+
+    private static EventBridgeClient regional(Region region) {
+        return EventBridgeClient.builder()
+                .endpointOverride(endpoint.endpoint())
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTKIT",
+                        "not-a-secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     static HttpResponse<String> send(String method, String target, String authorization, byte[] body)
