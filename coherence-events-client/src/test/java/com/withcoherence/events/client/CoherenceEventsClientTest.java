@@ -416,6 +416,22 @@ class CoherenceEventsClientTest {
             return Validation.JSON.readTree(payload).path("detail-type").asText();
         }
 
+        @Test
+        void permissionsForNameTheRulesArnBeforeAndAfterTheRuleExists() {
+            Subscription toQueue = Fixtures.documentedSetup().toBuilder().clearTargets()
+                    .target(SubscriptionTarget.sqs(Fixtures.QUEUE)).build();
+
+            List<TargetPermission> before = client.permissionsFor(toQueue);
+            client.subscribe(toQueue);
+            List<TargetPermission> after = client.permissionsFor(toQueue);
+
+            assertEquals(before, after);
+            assertEquals(1, after.size());
+            assertEquals(TargetPermission.Type.SQS_QUEUE_POLICY, after.get(0).type());
+            assertEquals(Fixtures.QUEUE, after.get(0).resourceArn());
+            assertTrue(after.get(0).statementJson().contains(RULE_ARN), after.get(0)::statementJson);
+        }
+
         // The documented console setup.
 
         @Test
@@ -773,6 +789,23 @@ class CoherenceEventsClientTest {
             SubscribeResult result = client.subscribe(Fixtures.documentedSetup());
             assertEquals(List.of("+ add target log-events: " + Fixtures.LOG_EVENTS), lines(result.changes()));
             assertEquals(List.of("PutTargets"), backend.writes());
+        }
+
+        @Test
+        void aTargetEntryFailingOnEveryAttemptIsReportedAfterTheLastAndThenFinishedByTheNextSubscribe() {
+            backend.failEntries("PutTargets", "InternalFailure", 5, 0);
+            CoherenceClientException e = assertThrows(CoherenceClientException.class,
+                    () -> client.subscribe(Fixtures.documentedSetup()));
+            assertTrue(e.getMessage().startsWith("PutTargets on rule " + RULE + " failed for 1 target after 5 "
+                    + "attempts:\n  log-events: InternalFailure"), e.getMessage());
+            assertEquals("InternalFailure", e.awsErrorCode().orElseThrow());
+            assertEquals(List.of("PutRule", "PutTargets", "PutTargets", "PutTargets", "PutTargets", "PutTargets"),
+                    backend.writes(), "resent until the attempts ran out");
+            assertEquals(List.of(), targets(RULE));
+
+            backend.clearRequests();
+            SubscribeResult result = client.subscribe(Fixtures.documentedSetup());
+            assertEquals(List.of("+ add target log-events: " + Fixtures.LOG_EVENTS), lines(result.changes()));
         }
 
         /** The values of {@code detail.n} delivered to a target, sorted. */

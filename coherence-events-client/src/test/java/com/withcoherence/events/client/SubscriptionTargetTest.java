@@ -131,10 +131,28 @@ class SubscriptionTargetTest {
         assertEquals("roleArn", e.problems().get(0).field());
         assertThrows(CoherenceClientException.class, () -> SubscriptionTarget.lambda(null));
         assertThrows(CoherenceClientException.class, () -> SubscriptionTarget.stepFunctions(STATE_MACHINE, null));
-        assertThrows(CoherenceClientException.class, () -> new TargetInputTransformer(null, "x"));
+        assertEquals("inputTransformer.inputPathsMap", assertThrows(CoherenceClientException.class,
+                () -> new TargetInputTransformer(null, "x")).problems().get(0).field());
+        assertEquals("inputTransformer.inputTemplate", assertThrows(CoherenceClientException.class,
+                () -> new TargetInputTransformer(Map.of(), null)).problems().get(0).field());
         Map<String, String> withNull = new LinkedHashMap<>();
         withNull.put("a", null);
         assertThrows(CoherenceClientException.class, () -> new TargetInputTransformer(withNull, "x"));
+    }
+
+    @Test
+    void anInputTransformerAddedRemovedOrChangedIsADifference() {
+        SubscriptionTarget plain = SubscriptionTarget.sqs(QUEUE);
+        SubscriptionTarget transformed = plain.withInputTransformer(Map.of("env", "$.detail"), "<env>");
+        Target sdk = SdkTargets.toSdk(transformed);
+
+        assertEquals(List.of(), SdkTargets.differences(sdk, SdkTargets.toSdk(transformed)));
+        assertEquals(List.of("inputTransformer"), SdkTargets.differences(sdk, SdkTargets.toSdk(plain)));
+        assertEquals(List.of("inputTransformer"), SdkTargets.differences(SdkTargets.toSdk(plain), sdk));
+        assertEquals(List.of("inputTransformer"), SdkTargets.differences(sdk, SdkTargets.toSdk(
+                plain.withInputTransformer(Map.of("env", "$.detail"), "{\"e\": <env>}"))));
+        assertEquals(List.of("inputTransformer"), SdkTargets.differences(sdk, SdkTargets.toSdk(
+                plain.withInputTransformer(Map.of("env", "$.id"), "<env>"))));
     }
 
     @Test
