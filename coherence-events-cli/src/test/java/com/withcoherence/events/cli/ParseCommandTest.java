@@ -97,4 +97,19 @@ class ParseCommandTest {
         assertTrue(run.err().contains("no such file"), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }
+
+    @Test
+    void neverAltersTheNumbersOfAnEventWhenItIndentsIt() {
+        // An event Coherence may send one day, with numbers a double cannot hold: printed as written.
+        Path event = SampleFiles.write(dir, "future.json", CoherenceFixtures.documentedNewEnvironmentsJson()
+                .replace("\"new_environments\",", "\"environment_deleted\",")
+                .replace("\"detail\": {", "\"detail\": {\"n\": -999999999999999999E99999, "
+                        + "\"m\": 0.10000000000000000000000001,"));
+
+        CliRun run = CliRun.of("parse", event.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\"n\" : -999999999999999999E99999,"), run.out());
+        assertTrue(run.out().contains("\"m\" : 0.10000000000000000000000001,"), run.out());
+    }
 }
