@@ -2,10 +2,14 @@ package com.withcoherence.events.cli;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -25,10 +29,22 @@ import com.withcoherence.events.client.CoherenceClientException;
  */
 final class AwsOptions {
 
+    /** The endpoint of --endpoint-url: an absolute http or https URL with a host, or null for AWS's. */
+    URI endpointUrl;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Option(names = "--endpoint-url", paramLabel = "URL",
             description = "Call this EventBridge endpoint instead of AWS's, e.g. http://127.0.0.1:4010 from "
                     + "'coherence-events serve'. A loopback endpoint needs no credentials.")
-    URI endpointUrl;
+    void endpointUrl(String value) {
+        try {
+            endpointUrl = checkEndpointUrl(value);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
 
     @Option(names = "--region", paramLabel = "REGION",
             description = "The AWS Region; defaults to the Region of a bus given by ARN, then AWS_REGION, then "
@@ -51,6 +67,38 @@ final class AwsOptions {
             builder.endpointOverride(endpointUrl);
         }
         return builder.build();
+    }
+
+    /**
+     * Checks --endpoint-url as soon as it is parsed. The SDK takes any URI and fails late and obscurely: without a
+     * scheme ({@code localhost:4010}) with a URISyntaxException, with another scheme when it sends the first request.
+     *
+     * @throws IllegalArgumentException saying what is wrong and what to write instead
+     */
+    static URI checkEndpointUrl(String value) {
+        String option = "--endpoint-url " + value;
+        if (!value.contains("://")) {
+            throw new IllegalArgumentException(option + " is not an http(s) URL; write http://" + value
+                    + (value.startsWith("127.") || value.startsWith("localhost") ? "" : " (or https://" + value + ")")
+                    + ".");
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(option + " is not a valid URL: " + e.getReason() + " at index "
+                    + e.getIndex() + "; write it as http://HOST:PORT or https://HOST.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException(option + " is not an http(s) URL: EventBridge endpoints are http:// "
+                    + "or https:// URLs; write http://" + value.substring(value.indexOf("://") + 3) + ".");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException(option + " has no host name; write it as http://HOST:PORT or "
+                    + "https://HOST, e.g. http://127.0.0.1:4010.");
+        }
+        return uri;
     }
 
     private Region region(boolean loopback, String bus) {

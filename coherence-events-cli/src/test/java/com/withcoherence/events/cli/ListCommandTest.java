@@ -1,6 +1,7 @@
 package com.withcoherence.events.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.withcoherence.events.testkit.RuleDefinition;
@@ -36,5 +37,16 @@ class ListCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("no rules on"), run.out());
+    }
+
+    @Test
+    void refusesAnEndpointUrlWithoutSchemeAsAUsageErrorBeforeCallingAnything() {
+        CliRun run = CliRun.of("list", "--endpoint-url", "localhost:4010", "--bus", LoopbackEndpoint.BUS);
+
+        assertEquals(2, run.exitCode());
+        assertEquals("coherence-events: --endpoint-url localhost:4010 is not an http(s) URL; write "
+                + "http://localhost:4010.", run.err().lines().findFirst().orElseThrow());
+        assertFalse(run.err().contains("unexpectedly"), run.err());
+        assertFalse(run.err().contains("Region"), "a loopback URL needs no Region: " + run.err());
     }
 }
