@@ -1,9 +1,13 @@
 package com.withcoherence.events.cli;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +36,9 @@ final class AwsOptions {
     /** The endpoint of --endpoint-url: an absolute http or https URL with a host, or null for AWS's. */
     URI endpointUrl;
 
+    /** The Region the client was built for, to name AWS's endpoint when it cannot be reached. */
+    private Region calledRegion;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -59,9 +66,10 @@ final class AwsOptions {
      */
     EventBridgeClient eventBridge(String bus) {
         boolean loopback = endpointUrl != null && isLoopback(endpointUrl);
+        calledRegion = region(loopback, bus);
         software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder builder = EventBridgeClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .region(region(loopback, bus))
+                .region(calledRegion)
                 .credentialsProvider(credentials(loopback));
         if (endpointUrl != null) {
             builder.endpointOverride(endpointUrl);
@@ -176,6 +184,11 @@ final class AwsOptions {
         try {
             return call.get();
         } catch (CoherenceClientException e) {
+            // The client wraps the SDK's failures: one that never reached EventBridge gets the CLI's own words.
+            Optional<IOException> network = networkFailure(e);
+            if (network.isPresent() && e.awsErrorCode().isEmpty() && !CliMessages.isMissingCredentials(e)) {
+                throw new CliException(ExitCode.USAGE, unreachable(what, network.get()), e);
+            }
             throw new CliException(ExitCode.USAGE, CliMessages.of(e), e);
         } catch (AwsServiceException e) {
             throw new CliException(ExitCode.USAGE, what + " failed: " + e.awsErrorDetails().errorCode() + ": "
@@ -184,11 +197,53 @@ final class AwsOptions {
             if (CliMessages.isMissingCredentials(e)) {
                 throw new CliException(ExitCode.USAGE, CliMessages.NO_CREDENTIALS, e);
             }
-            String where = endpointUrl != null ? endpointUrl.toString() : "AWS";
-            throw new CliException(ExitCode.USAGE, what + " failed: cannot reach EventBridge at " + where + " ("
-                    + e.getMessage() + ")", e);
+            Optional<IOException> network = networkFailure(e);
+            if (network.isPresent()) {
+                throw new CliException(ExitCode.USAGE, unreachable(what, network.get()), e);
+            }
+            throw new CliException(ExitCode.USAGE, what + " failed: " + CliMessages.oneLine(e.getMessage()), e);
         } catch (SdkException e) {
             throw new CliException(ExitCode.USAGE, what + " failed: " + CliMessages.oneLine(e.getMessage()), e);
         }
+    }
+
+    /** The I/O failure under an SDK failure: the request never got an answer from EventBridge. */
+    private static Optional<IOException> networkFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return Optional.of((IOException) cause);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Names the endpoint that could not be reached, why, and what to check: the user's option, not the SDK's. */
+    String unreachable(String what, IOException cause) {
+        String why;
+        if (cause instanceof UnknownHostException) {
+            why = "its host name does not resolve (" + cause.getMessage() + ")";
+        } else if (cause instanceof ConnectException) {
+            why = "the connection was refused";
+        } else if (cause instanceof SocketTimeoutException) {
+            why = "it did not answer in time";
+        } else {
+            why = cause.getMessage() == null ? cause.getClass().getSimpleName() : CliMessages.oneLine(
+                    cause.getMessage());
+        }
+        if (endpointUrl != null) {
+            String fix = isLoopback(endpointUrl) ? "Is 'coherence-events serve' (or your emulator) running on port "
+                    + (endpointUrl.getPort() >= 0 ? endpointUrl.getPort()
+                            : endpointUrl.getScheme().equalsIgnoreCase("https") ? 443 : 80)
+                    + "? Otherwise check --endpoint-url."
+                    : "Check --endpoint-url and your network.";
+            return what + " failed: cannot reach EventBridge at " + endpointUrl + ": " + why + ". " + fix;
+        }
+        String region = calledRegion == null ? "" : calledRegion.id();
+        String where = calledRegion == null ? "AWS"
+                : "https://" + EventBridgeClient.serviceMetadata().endpointFor(calledRegion)
+                        + " (AWS's endpoint in " + region + ")";
+        return what + " failed: cannot reach EventBridge at " + where + ": " + why + ". Check --region, your "
+                + "network and proxy, or pass --endpoint-url to call another endpoint (such as 'coherence-events "
+                + "serve').";
     }
 }

@@ -49,4 +49,20 @@ class ListCommandTest {
         assertFalse(run.err().contains("unexpectedly"), run.err());
         assertFalse(run.err().contains("Region"), "a loopback URL needs no Region: " + run.err());
     }
+
+    @Test
+    void namesTheEndpointItCannotReachAndWhatToCheck() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort;
+
+        CliRun run = CliRun.of("list", "--endpoint-url", url, "--bus", LoopbackEndpoint.BUS);
+
+        assertEquals(2, run.exitCode());
+        assertEquals("coherence-events: listing rules failed: cannot reach EventBridge at " + url + ": the connection "
+                + "was refused. Is 'coherence-events serve' (or your emulator) running on port " + closedPort
+                + "? Otherwise check --endpoint-url.", run.err().strip());
+    }
 }

@@ -128,7 +128,8 @@ class PublishCommandTest {
                 SampleFiles.newEnvironments(dir).toString());
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("could not reach"), run.err());
+        assertTrue(run.err().startsWith("coherence-events: publish failed: cannot reach EventBridge at "
+                + "http://127.0.0.1:9: "), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
     }
 }
