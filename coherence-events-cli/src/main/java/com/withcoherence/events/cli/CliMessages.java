@@ -101,6 +101,51 @@ final class CliMessages {
         return said;
     }
 
+    /** The most characters of the user's input an error quotes: enough to recognise it, never a whole file. */
+    static final int MAX_QUOTED = 80;
+
+    private static final Pattern QUOTED = Pattern.compile("'([^']{" + (MAX_QUOTED + 1) + ",})'");
+
+    private static final Pattern SOURCE_EXCERPT = Pattern.compile(
+            "(?s)\\[Source: \\(String\\)\"(.*?)\"(?:\\[truncated \\d+ chars\\])?; line: (\\d+), column: (\\d+)\\]");
+
+    /** A message with every single-quoted part (a JSON parser's token, say) cut to {@value #MAX_QUOTED} characters. */
+    static String quoteAtMost(String message) {
+        if (message == null) {
+            return "";
+        }
+        Matcher quoted = QUOTED.matcher(message);
+        StringBuilder said = new StringBuilder();
+        while (quoted.find()) {
+            quoted.appendReplacement(said, Matcher.quoteReplacement("'" + cut(quoted.group(1)) + "…'"));
+        }
+        quoted.appendTail(said);
+        return said.toString();
+    }
+
+    /** The first {@value #MAX_QUOTED} characters, without splitting a surrogate pair. */
+    private static String cut(String text) {
+        int end = Character.isHighSurrogate(text.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
+        return text.substring(0, end);
+    }
+
+    /**
+     * EventBridge's pattern errors quote the pattern as Jackson does ({@code at [Source: (String)"…"; line: 1,
+     * column: 2]}), up to 500 characters of it, binary included: the CLI keeps {@value #MAX_QUOTED}.
+     */
+    static String shortenJsonExcerpts(String message) {
+        Matcher source = SOURCE_EXCERPT.matcher(message == null ? "" : message);
+        StringBuilder said = new StringBuilder();
+        while (source.find()) {
+            String excerpt = source.group(1);
+            String kept = excerpt.length() <= MAX_QUOTED ? excerpt : cut(excerpt) + "…";
+            source.appendReplacement(said, Matcher.quoteReplacement("[Source: (String)\"" + kept + "\"; line: "
+                    + source.group(2) + ", column: " + source.group(3) + "]"));
+        }
+        source.appendTail(said);
+        return quoteAtMost(said.toString());
+    }
+
     /** The SDK's credential chain found nothing: its message lists every provider it tried, too much for a CLI. */
     static boolean isMissingCredentials(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
