@@ -35,7 +35,8 @@ final class ParseCommand implements Callable<Integer> {
         try {
             event = CoherenceEvents.parse(input);
         } catch (CoherenceEventException e) {
-            throw new CliException(ExitCode.NEGATIVE, e.getMessage(), e);
+            throw new CliException(ExitCode.NEGATIVE, CliMessages.deliveryInstead(input, Inputs.name(file))
+                    .orElse(CliMessages.of(e)), e);
         }
         String normalised = CoherenceEvents.toJson(event);
         io.out().println(json ? normalised : PrettyJson.indent(normalised));

@@ -47,8 +47,8 @@ final class PublishCommand implements Callable<Integer> {
             try {
                 entries.add(PublishEntry.of(CoherenceEvents.parse(Inputs.read(file, io.in()))));
             } catch (CoherenceEventException e) {
-                throw new CliException(ExitCode.NEGATIVE, file + ": " + CliMessages.oneLine(e.getMessage())
-                        + " Nothing was published.", e);
+                throw new CliException(ExitCode.NEGATIVE, file + ": " + CliMessages.of(e) + " Nothing was "
+                        + "published.", e);
             } catch (CoherenceClientException e) {
                 // A Coherence event EventBridge would refuse (too large to publish): a bad file too, found before
                 // anything is sent.

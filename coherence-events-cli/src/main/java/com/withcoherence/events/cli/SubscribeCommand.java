@@ -196,7 +196,7 @@ final class SubscribeCommand implements Callable<Integer> {
         } catch (CoherenceClientException e) {
             throw new CliException(ExitCode.USAGE, CliMessages.of(e), e);
         } catch (CoherenceEventException e) {
-            throw new CliException(ExitCode.USAGE, CliMessages.oneLine(e.getMessage()), e);
+            throw new CliException(ExitCode.USAGE, CliMessages.of(e), e);
         }
     }
 }

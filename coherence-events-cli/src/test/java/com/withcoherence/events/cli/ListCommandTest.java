@@ -65,4 +65,15 @@ class ListCommandTest {
                 + "was refused. Is 'coherence-events serve' (or your emulator) running on port " + closedPort
                 + "? Otherwise check --endpoint-url.", run.err().strip());
     }
+
+    @Test
+    void advisesTheBusOptionNotAJavaMethodForABadBusName() {
+        CliRun run = CliRun.of("list", "--endpoint-url", aws.url(), "--bus", "bad bus!");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("coherence-events: The bus is invalid (1 problem); nothing was sent to AWS: --bus: the bus name "
+                + "'bad bus!' has the character ' ' at index 3; EventBridge bus names use only A-Z, a-z, 0-9, '.', '-' "
+                + "and '_'. To name a bus by ARN, pass the whole ARN to --bus "
+                + "(arn:aws:events:REGION:ACCOUNT:event-bus/NAME).", run.err().strip());
+    }
 }

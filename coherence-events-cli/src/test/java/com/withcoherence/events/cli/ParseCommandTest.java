@@ -112,4 +112,30 @@ class ParseCommandTest {
         assertTrue(run.out().contains("\"n\" : -999999999999999999E99999,"), run.out());
         assertTrue(run.out().contains("\"m\" : 0.10000000000000000000000001,"), run.out());
     }
+
+    @Test
+    void advisesWhatTheCliDoesWithAnArrayNotAJavaMethod() {
+        CliRun run = CliRun.of("parse", SampleFiles.write(dir, "array.json", "[1,2,3]").toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("coherence-events: Invalid Coherence event at the document root: expected a JSON object (an "
+                + "EventBridge event) but found an array. parse reads one EventBridge event: for an SQS message, SNS "
+                + "notification or SQS batch, pass the event it carries (the SQS body, the SNS Message).",
+                run.err().strip());
+    }
+
+    @Test
+    void saysAnSqsBatchIsADeliveryNotAnEvent() {
+        String body = CoherenceFixtures.documentedNewEnvironmentsJson().replace("\\", "\\\\").replace("\"", "\\\"")
+                .replace("\n", "\\n");
+        Path sqs = SampleFiles.write(dir, "sqs.json", "{\"Records\": [{\"messageId\": \"1\", \"eventSource\": "
+                + "\"aws:sqs\", \"body\": \"" + body + "\"}]}");
+
+        CliRun run = CliRun.of("parse", sqs.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("coherence-events: " + sqs + " looks like an SQS or SNS delivery to Lambda (it has Records), not "
+                + "an EventBridge event. parse reads single events: pass the event the delivery carries (each SQS "
+                + "record's body, the SNS Message).", run.err().strip());
+    }
 }

@@ -170,4 +170,15 @@ class SubscribeCommandTest {
         assertFalse(run.err().contains("EventBridgeClient"), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
     }
+
+    @Test
+    void namesTheOptionOfAnEmptyPrefixNotTheBuildersArgument() {
+        CliRun run = CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule", "r",
+                "--environment-prefix", "feature-", "--environment-prefix", "", "--target", AUDIT);
+
+        assertEquals(2, run.exitCode());
+        assertEquals("coherence-events: The options cannot make a valid event pattern: --environment-prefix #2 is "
+                + "empty; an empty prefix matches every name; leave --environment-prefix out to select every "
+                + "environment.", run.err().strip());
+    }
 }
