@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.withcoherence.events.client.CoherenceClientException;
 import com.withcoherence.events.client.CoherenceClientException.Problem;
+import com.withcoherence.events.model.CoherenceBus;
+import com.withcoherence.events.model.CoherenceEvent;
 import com.withcoherence.events.model.CoherenceEventException;
+import com.withcoherence.events.model.UnknownCoherenceEvent;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -176,6 +179,26 @@ final class CliMessages {
         }
         return Optional.of(name + " looks like " + kind + ", not an EventBridge event. parse reads single events: "
                 + "pass the event the delivery carries (each SQS record's body, the SNS Message).");
+    }
+
+    /** The detail-types Coherence sends. */
+    static final List<String> KNOWN_DETAIL_TYPES = List.of(CoherenceBus.NEW_ENVIRONMENTS,
+            CoherenceBus.VALID_ENVIRONMENTS);
+
+    /**
+     * A note for an event whose detail-type is not one Coherence sends but a typo or two from one: it is a valid
+     * {@link UnknownCoherenceEvent} (Coherence may add detail-types), so nothing fails, and a misspelt test event
+     * would silently never reach the handlers of the real one.
+     *
+     * @return the one-line note, or empty when the detail-type is known or not near a known one
+     */
+    static Optional<String> misspeltDetailType(CoherenceEvent event, String name) {
+        if (!(event instanceof UnknownCoherenceEvent)) {
+            return Optional.empty();
+        }
+        return Spelling.closest(event.detailType(), KNOWN_DETAIL_TYPES, 2).map(known -> "note: " + name
+                + ": the detail-type '" + event.detailType() + "' is not one Coherence sends; did you mean " + known
+                + "? (It is read as an event of an unknown detail-type.)");
     }
 
     /** The most characters of the user's input an error quotes: enough to recognise it, never a whole file. */

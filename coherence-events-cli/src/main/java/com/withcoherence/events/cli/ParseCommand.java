@@ -38,6 +38,8 @@ final class ParseCommand implements Callable<Integer> {
             throw new CliException(ExitCode.NEGATIVE, CliMessages.deliveryInstead(input, Inputs.name(file))
                     .orElse(CliMessages.of(e)), e);
         }
+        CliMessages.misspeltDetailType(event, Inputs.name(file))
+                .ifPresent(note -> io.err().println("coherence-events: " + note));
         String normalised = CoherenceEvents.toJson(event);
         io.out().println(json ? normalised : PrettyJson.indent(normalised));
         return ExitCode.OK;

@@ -138,4 +138,21 @@ class ParseCommandTest {
                 + "an EventBridge event. parse reads single events: pass the event the delivery carries (each SQS "
                 + "record's body, the SNS Message).", run.err().strip());
     }
+
+    @Test
+    void notesADetailTypeATypoAwayFromOneCoherenceSendsWithoutFailing() {
+        Path typo = SampleFiles.write(dir, "typo.json", CoherenceFixtures.documentedNewEnvironmentsJson()
+                .replace("\"detail-type\": \"new_environments\"", "\"detail-type\": \"new_environment\""));
+        Path future = SampleFiles.write(dir, "future.json", CoherenceFixtures.documentedNewEnvironmentsJson()
+                .replace("\"detail-type\": \"new_environments\"", "\"detail-type\": \"environment_deleted\""));
+
+        CliRun run = CliRun.of("parse", typo.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("coherence-events: note: " + typo + ": the detail-type 'new_environment' is not one Coherence "
+                + "sends; did you mean new_environments? (It is read as an event of an unknown detail-type.)",
+                run.err().strip());
+        assertEquals("", CliRun.of("parse", future.toString()).err(), "a detail-type far from both is no typo");
+        assertEquals("", CliRun.of("parse", SampleFiles.newEnvironments(dir).toString()).err());
+    }
 }

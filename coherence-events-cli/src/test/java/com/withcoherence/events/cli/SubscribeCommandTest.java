@@ -133,7 +133,8 @@ class SubscribeCommandTest {
 
         assertEquals(2, typo.exitCode());
         assertEquals("coherence-events: --detail-type new_environment is not a detail-type Coherence sends "
-                + "(new_environments, valid_environments), so the rule would never match. Check the spelling, or "
+                + "(new_environments, valid_environments), so the rule would never match; did you mean "
+                + "new_environments? Check the spelling, or "
                 + "pass --allow-unknown-detail-type to subscribe to it anyway.", typo.err().strip());
         assertEquals(0, aws.endpoint.requests().total());
 

@@ -41,4 +41,17 @@ class ValidateCommandTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.out().contains("[json]"), run.out());
     }
+
+    @Test
+    void notesAMisspeltDetailTypeButStaysValid() {
+        Path typo = SampleFiles.write(dir, "typo.json", CoherenceFixtures.documentedNewEnvironmentsJson()
+                .replace("\"detail-type\": \"new_environments\"", "\"detail-type\": \"new_environment\""));
+
+        CliRun run = CliRun.of("validate", typo.toString());
+
+        assertEquals(0, run.exitCode());
+        assertEquals("valid" + System.lineSeparator(), run.out());
+        assertTrue(run.err().contains("did you mean new_environments?"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
 }
