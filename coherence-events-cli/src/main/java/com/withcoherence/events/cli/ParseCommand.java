@@ -30,7 +30,7 @@ final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] input = Inputs.read(file, io.in());
+        byte[] input = Inputs.requireUtf8Encoding(Inputs.read(file, io.in()), Inputs.name(file));
         CoherenceEvent event;
         try {
             event = CoherenceEvents.parse(input);

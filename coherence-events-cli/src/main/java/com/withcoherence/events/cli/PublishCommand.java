@@ -46,7 +46,8 @@ final class PublishCommand implements Callable<Integer> {
         List<PublishEntry> entries = new ArrayList<>();
         for (String file : files) {
             try {
-                CoherenceEvent event = CoherenceEvents.parse(Inputs.read(file, io.in()));
+                CoherenceEvent event = CoherenceEvents.parse(Inputs.requireUtf8Encoding(Inputs.read(file,
+                        io.in()), Inputs.name(file)));
                 CliMessages.misspeltDetailType(event, Inputs.name(file))
                         .ifPresent(note -> io.err().println("coherence-events: " + note));
                 entries.add(PublishEntry.of(event));

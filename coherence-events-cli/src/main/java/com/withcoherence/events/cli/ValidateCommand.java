@@ -27,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] input = Inputs.read(file, io.in());
+        byte[] input = Inputs.requireUtf8Encoding(Inputs.read(file, io.in()), Inputs.name(file));
         List<SchemaViolation> violations = CoherenceSchemas.validate(input);
         if (violations.isEmpty()) {
             noteMisspeltDetailType(input);

@@ -155,4 +155,18 @@ class ParseCommandTest {
         assertEquals("", CliRun.of("parse", future.toString()).err(), "a detail-type far from both is no typo");
         assertEquals("", CliRun.of("parse", SampleFiles.newEnvironments(dir).toString()).err());
     }
+
+    @Test
+    void saysPlainlyThatAUtf16FileIsNotUtf8() throws Exception {
+        // Jackson reads FF FE as UTF-16 and reported the bytes as "Unrecognized token '最牡慢敧'".
+        Path utf16 = java.nio.file.Files.write(dir.resolve("utf16.json"), ("\uFEFF"
+                + CoherenceFixtures.documentedNewEnvironmentsJson()).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+        CliRun run = CliRun.of("parse", utf16.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("coherence-events: " + utf16 + " is not UTF-8 text: it looks like UTF-16 (it starts with the UTF-16 "
+                + "byte-order mark 0xFF 0xFE). EventBridge events and patterns are UTF-8 JSON; convert it, e.g. with "
+                + "iconv -f UTF-16 -t UTF-8.", run.err().strip());
+    }
 }
