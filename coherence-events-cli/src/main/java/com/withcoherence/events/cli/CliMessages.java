@@ -75,6 +75,8 @@ final class CliMessages {
             "environmentNamePrefixes", "--environment-prefix",
             "applicationNames", "--application");
 
+    private static final Pattern JACKSON_SETTING = Pattern.compile(", from `StreamReadConstraints\\.\\w+\\(\\)`");
+
     private static final Pattern PATTERN_ARGUMENT = Pattern.compile(
             "\\b(detailTypes|environmentNamePrefixes|applicationNames): value (\\d+)");
 
@@ -144,7 +146,13 @@ final class CliMessages {
                     + " #" + argument.group(2)));
         }
         argument.appendTail(options);
-        return options.toString();
+        // Jackson names the Java setting behind a limit; the user can only change the input.
+        return JACKSON_SETTING.matcher(options).replaceAll("");
+    }
+
+    /** A message of the model (a schema violation, say) with its Java advice as the CLI's. */
+    static String of(String message) {
+        return advice(oneLine(message));
     }
 
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()

@@ -38,7 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         for (SchemaViolation violation : violations) {
             String pointer = violation.pointer().isEmpty() ? "(document)" : violation.pointer();
-            io.out().println(pointer + ": " + violation.message() + " [" + violation.keyword() + "]");
+            io.out().println(pointer + ": " + CliMessages.of(violation.message()) + " [" + violation.keyword() + "]");
         }
         io.err().println(violations.size() + (violations.size() == 1 ? " violation" : " violations"));
         return ExitCode.NEGATIVE;

@@ -169,4 +169,16 @@ class ParseCommandTest {
                 + "byte-order mark 0xFF 0xFE). EventBridge events and patterns are UTF-8 JSON; convert it, e.g. with "
                 + "iconv -f UTF-16 -t UTF-8.", run.err().strip());
     }
+
+    @Test
+    void namesNoJavaSettingWhenAStringExceedsWhatAnEventCanHold() {
+        Path big = SampleFiles.write(dir, "big.json", CoherenceFixtures.documentedNewEnvironmentsJson()
+                .replace("\"detail\": {", "\"detail\": {\"extra\": \"" + "x".repeat(300 * 1024) + "\","));
+
+        CliRun run = CliRun.of("parse", big.toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("exceeds the maximum allowed (262144)."), run.err());
+        assertFalse(run.err().contains("StreamReadConstraints"), run.err());
+    }
 }
