@@ -66,8 +66,8 @@ final class CliMessages {
                     "leave --environment-prefix out to select every environment"),
             Map.entry(", or write the pattern yourself and check it with EventPattern.of(json, quota)", ""),
             Map.entry("To read an SQS message, SNS notification or SQS batch use CoherenceEvents.parseDelivery.",
-                    "parse reads one EventBridge event: for an SQS message, SNS notification or SQS batch, pass "
-                    + "the event it carries (the SQS body, the SNS Message)."));
+                    "This reads one EventBridge event; to read an SQS message, SNS notification or SQS batch, use "
+                    + "'coherence-events parse --delivery'."));
 
     /** The pattern builder's arguments, as {@code environmentNamePrefixes: value 2}, and the options that set them. */
     private static final Map<String, String> PATTERN_OPTIONS = Map.of(
@@ -185,8 +185,8 @@ final class CliMessages {
         } else {
             return Optional.empty();
         }
-        return Optional.of(name + " looks like " + kind + ", not an EventBridge event. parse reads single events: "
-                + "pass the event the delivery carries (each SQS record's body, the SNS Message).");
+        return Optional.of(name + " looks like " + kind + ", not an EventBridge event. parse reads single events; "
+                + "pass --delivery to read the events a delivery carries.");
     }
 
     /** The detail-types Coherence sends. */

@@ -119,8 +119,8 @@ class ParseCommandTest {
 
         assertEquals(1, run.exitCode());
         assertEquals("coherence-events: Invalid Coherence event at the document root: expected a JSON object (an "
-                + "EventBridge event) but found an array. parse reads one EventBridge event: for an SQS message, SNS "
-                + "notification or SQS batch, pass the event it carries (the SQS body, the SNS Message).",
+                + "EventBridge event) but found an array. This reads one EventBridge event; to read an SQS message, SNS "
+                + "notification or SQS batch, use 'coherence-events parse --delivery'.",
                 run.err().strip());
     }
 
@@ -135,8 +135,30 @@ class ParseCommandTest {
 
         assertEquals(1, run.exitCode());
         assertEquals("coherence-events: " + sqs + " looks like an SQS or SNS delivery to Lambda (it has Records), not "
-                + "an EventBridge event. parse reads single events: pass the event the delivery carries (each SQS "
-                + "record's body, the SNS Message).", run.err().strip());
+                + "an EventBridge event. parse reads single events; pass --delivery to read the events a delivery "
+                + "carries.", run.err().strip());
+
+        CliRun delivery = CliRun.of("parse", "--delivery", "--json", sqs.toString());
+
+        assertEquals(0, delivery.exitCode(), delivery.err());
+        assertEquals(CoherenceEvents.toJson(CoherenceFixtures.documentedNewEnvironments()) + System.lineSeparator(),
+                delivery.out());
+    }
+
+    @Test
+    void readsEveryMessageOfADeliveryAndReportsTheBadOnesByMessageId() {
+        String body = CoherenceFixtures.documentedValidEnvironmentsJson().replace("\\", "\\\\").replace("\"", "\\\"")
+                .replace("\n", "\\n");
+        Path batch = SampleFiles.write(dir, "batch.json", "{\"Records\": [{\"messageId\": \"m-1\", \"eventSource\": "
+                + "\"aws:sqs\", \"body\": \"" + body + "\"}, {\"messageId\": \"m-2\", \"eventSource\": \"aws:sqs\", "
+                + "\"body\": \"{}\"}]}");
+
+        CliRun run = CliRun.of("parse", "--delivery", batch.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(CoherenceFixtures.documentedValidEnvironments(), CoherenceEvents.parse(run.out()));
+        assertTrue(run.err().startsWith("coherence-events: " + batch + " message m-2: "), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
     }
 
     @Test
