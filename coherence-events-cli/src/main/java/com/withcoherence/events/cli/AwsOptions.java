@@ -1,11 +1,19 @@
 package com.withcoherence.events.cli;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -25,10 +33,25 @@ import com.withcoherence.events.client.CoherenceClientException;
  */
 final class AwsOptions {
 
+    /** The endpoint of --endpoint-url: an absolute http or https URL with a host, or null for AWS's. */
+    URI endpointUrl;
+
+    /** The Region the client was built for, to name AWS's endpoint when it cannot be reached. */
+    private Region calledRegion;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Option(names = "--endpoint-url", paramLabel = "URL",
             description = "Call this EventBridge endpoint instead of AWS's, e.g. http://127.0.0.1:4010 from "
                     + "'coherence-events serve'. A loopback endpoint needs no credentials.")
-    URI endpointUrl;
+    void endpointUrl(String value) {
+        try {
+            endpointUrl = checkEndpointUrl(value);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
 
     @Option(names = "--region", paramLabel = "REGION",
             description = "The AWS Region; defaults to the Region of a bus given by ARN, then AWS_REGION, then "
@@ -43,14 +66,47 @@ final class AwsOptions {
      */
     EventBridgeClient eventBridge(String bus) {
         boolean loopback = endpointUrl != null && isLoopback(endpointUrl);
+        calledRegion = region(loopback, bus);
         software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder builder = EventBridgeClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .region(region(loopback, bus))
+                .region(calledRegion)
                 .credentialsProvider(credentials(loopback));
         if (endpointUrl != null) {
             builder.endpointOverride(endpointUrl);
         }
         return builder.build();
+    }
+
+    /**
+     * Checks --endpoint-url as soon as it is parsed. The SDK takes any URI and fails late and obscurely: without a
+     * scheme ({@code localhost:4010}) with a URISyntaxException, with another scheme when it sends the first request.
+     *
+     * @throws IllegalArgumentException saying what is wrong and what to write instead
+     */
+    static URI checkEndpointUrl(String value) {
+        String option = "--endpoint-url " + value;
+        if (!value.contains("://")) {
+            throw new IllegalArgumentException(option + " is not an http(s) URL; write http://" + value
+                    + (value.startsWith("127.") || value.startsWith("localhost") ? "" : " (or https://" + value + ")")
+                    + ".");
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(option + " is not a valid URL: " + e.getReason() + " at index "
+                    + e.getIndex() + "; write it as http://HOST:PORT or https://HOST.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException(option + " is not an http(s) URL: EventBridge endpoints are http:// "
+                    + "or https:// URLs; write http://" + value.substring(value.indexOf("://") + 3) + ".");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException(option + " has no host name; write it as http://HOST:PORT or "
+                    + "https://HOST, e.g. http://127.0.0.1:4010.");
+        }
+        return uri;
     }
 
     private Region region(boolean loopback, String bus) {
@@ -128,6 +184,11 @@ final class AwsOptions {
         try {
             return call.get();
         } catch (CoherenceClientException e) {
+            // The client wraps the SDK's failures: one that never reached EventBridge gets the CLI's own words.
+            Optional<IOException> network = networkFailure(e);
+            if (network.isPresent() && e.awsErrorCode().isEmpty() && !CliMessages.isMissingCredentials(e)) {
+                throw new CliException(ExitCode.USAGE, unreachable(what, network.get()), e);
+            }
             throw new CliException(ExitCode.USAGE, CliMessages.of(e), e);
         } catch (AwsServiceException e) {
             throw new CliException(ExitCode.USAGE, what + " failed: " + e.awsErrorDetails().errorCode() + ": "
@@ -136,11 +197,53 @@ final class AwsOptions {
             if (CliMessages.isMissingCredentials(e)) {
                 throw new CliException(ExitCode.USAGE, CliMessages.NO_CREDENTIALS, e);
             }
-            String where = endpointUrl != null ? endpointUrl.toString() : "AWS";
-            throw new CliException(ExitCode.USAGE, what + " failed: cannot reach EventBridge at " + where + " ("
-                    + e.getMessage() + ")", e);
+            Optional<IOException> network = networkFailure(e);
+            if (network.isPresent()) {
+                throw new CliException(ExitCode.USAGE, unreachable(what, network.get()), e);
+            }
+            throw new CliException(ExitCode.USAGE, what + " failed: " + CliMessages.oneLine(e.getMessage()), e);
         } catch (SdkException e) {
             throw new CliException(ExitCode.USAGE, what + " failed: " + CliMessages.oneLine(e.getMessage()), e);
         }
+    }
+
+    /** The I/O failure under an SDK failure: the request never got an answer from EventBridge. */
+    private static Optional<IOException> networkFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return Optional.of((IOException) cause);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Names the endpoint that could not be reached, why, and what to check: the user's option, not the SDK's. */
+    String unreachable(String what, IOException cause) {
+        String why;
+        if (cause instanceof UnknownHostException) {
+            why = "its host name does not resolve (" + cause.getMessage() + ")";
+        } else if (cause instanceof ConnectException) {
+            why = "the connection was refused";
+        } else if (cause instanceof SocketTimeoutException) {
+            why = "it did not answer in time";
+        } else {
+            why = cause.getMessage() == null ? cause.getClass().getSimpleName() : CliMessages.oneLine(
+                    cause.getMessage());
+        }
+        if (endpointUrl != null) {
+            String fix = isLoopback(endpointUrl) ? "Is 'coherence-events serve' (or your emulator) running on port "
+                    + (endpointUrl.getPort() >= 0 ? endpointUrl.getPort()
+                            : endpointUrl.getScheme().equalsIgnoreCase("https") ? 443 : 80)
+                    + "? Otherwise check --endpoint-url."
+                    : "Check --endpoint-url and your network.";
+            return what + " failed: cannot reach EventBridge at " + endpointUrl + ": " + why + ". " + fix;
+        }
+        String region = calledRegion == null ? "" : calledRegion.id();
+        String where = calledRegion == null ? "AWS"
+                : "https://" + EventBridgeClient.serviceMetadata().endpointFor(calledRegion)
+                        + " (AWS's endpoint in " + region + ")";
+        return what + " failed: cannot reach EventBridge at " + where + ": " + why + ". Check --region, your "
+                + "network and proxy, or pass --endpoint-url to call another endpoint (such as 'coherence-events "
+                + "serve').";
     }
 }

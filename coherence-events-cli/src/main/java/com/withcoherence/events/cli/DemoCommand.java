@@ -3,6 +3,7 @@ package com.withcoherence.events.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.withcoherence.events.client.CoherenceEventsClient;
 import com.withcoherence.events.client.PublishOutcome;
 import com.withcoherence.events.client.PublishResult;
@@ -210,7 +211,8 @@ final class DemoCommand implements Callable<Integer> {
             ObjectNode node = line("delivery");
             node.put("run", run);
             node.put("function", delivery.function());
-            node.set("event", readTree(CoherenceEvents.toJson(event)));
+            // The event's JSON as the model wrote it: through a tree its numbers would be read as doubles.
+            node.putRawValue("event", new RawValue(CoherenceEvents.toJson(event)));
             print(node);
             return;
         }
@@ -299,13 +301,5 @@ final class DemoCommand implements Callable<Integer> {
 
     private void print(ObjectNode node) {
         io.out().println(PrettyJson.compact(node));
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode readTree(String text) {
-        try {
-            return mapper.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code coherence-events} command line: {@code demo}, {@code serve}, {@code subscribe}, {@code unsubscribe},
@@ -85,8 +86,9 @@ public final class Main {
         cli.setOut(io.out());
         cli.setErr(io.err());
         cli.setParameterExceptionHandler((exception, ignored) -> {
-            io.err().println("coherence-events: " + exception.getMessage());
             CommandLine failed = exception.getCommandLine();
+            io.err().println("coherence-events: " + (isUnknownCommand(exception) ? unknownCommand(failed,
+                    ((UnmatchedArgumentException) exception).getUnmatched().get(0)) : exception.getMessage()));
             io.err().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.USAGE;
         });
@@ -113,6 +115,21 @@ public final class Main {
         io.out().flush();
         io.err().flush();
         return code;
+    }
+
+    /** A word where the command should be: picocli says "Unmatched argument at index 0", which users misread. */
+    private static boolean isUnknownCommand(CommandLine.ParameterException exception) {
+        return exception instanceof UnmatchedArgumentException
+                && exception.getCommandLine().getCommandSpec().parent() == null
+                && !((UnmatchedArgumentException) exception).getUnmatched().isEmpty()
+                && !((UnmatchedArgumentException) exception).getUnmatched().get(0).startsWith("-");
+    }
+
+    private static String unknownCommand(CommandLine top, String word) {
+        List<String> commands = List.copyOf(top.getSubcommands().keySet());
+        return "unknown command '" + word + "'" + Spelling.closest(word, commands, 2)
+                .map(command -> "; did you mean " + command + "?").orElse(".") + " The commands are "
+                + String.join(", ", commands) + ".";
     }
 
     /** The root command: prints its usage when called without a subcommand. */

@@ -1,8 +1,17 @@
 package com.withcoherence.events.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.withcoherence.events.testkit.EventBridgeServiceException;
 import com.withcoherence.events.testkit.InMemoryEventBridge;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,15 +43,63 @@ final class MatchCommand implements Callable<Integer> {
         if (pattern.equals("-") && event.equals("-")) {
             throw new CliException(ExitCode.USAGE, "the pattern and the event cannot both come from standard input.");
         }
-        String patternJson = new String(Inputs.read(pattern, io.in()), StandardCharsets.UTF_8);
-        String eventJson = new String(Inputs.read(event, io.in()), StandardCharsets.UTF_8);
+        String patternJson = Inputs.utf8(Inputs.read(pattern, io.in()), Inputs.name(pattern));
+        String eventJson = Inputs.utf8(Inputs.read(event, io.in()), Inputs.name(event));
         boolean matches;
         try (InMemoryEventBridge bridge = InMemoryEventBridge.create()) {
             matches = bridge.testEventPattern(patternJson, eventJson);
         } catch (EventBridgeServiceException e) {
-            throw new CliException(ExitCode.NEGATIVE, e.errorCode() + ": " + e.getMessage(), e);
+            String message = e.errorCode() + ": " + CliMessages.shortenJsonExcerpts(e.getMessage());
+            if (e.errorCode().equals("ValidationException") && e.getMessage().startsWith("Parameter Event ")) {
+                // EventBridge's words give no reason; the CLI finds it, since the user cannot see what was wrong.
+                message += " Reason: " + Inputs.name(event) + " " + whyNotAnEvent(eventJson);
+            }
+            throw new CliException(ExitCode.NEGATIVE, message, e);
         }
         io.out().println(matches ? "match" : "no match");
         return matches ? ExitCode.OK : ExitCode.NEGATIVE;
+    }
+
+    /** The members TestEventPattern requires of an event. */
+    private static final List<String> REQUIRED = List.of("id", "account", "source", "time", "region", "detail-type");
+
+    /** Reads as the testkit does (EventBridge's 1,000 levels of nesting) without copying the input into messages. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000).build())
+            .build();
+
+    /** Why EventBridge refused the event: it is empty, not JSON, not an object, or lacks an envelope member. */
+    static String whyNotAnEvent(String eventJson) {
+        if (eventJson.isBlank()) {
+            return "is empty; pass the JSON of one EventBridge event.";
+        }
+        JsonNode node;
+        try (JsonParser parser = JSON.createParser(eventJson)) {
+            node = new ObjectMapper(JSON).readTree(parser);
+            if (parser.nextToken() != null) {
+                return "holds more than one JSON value (more content follows at line "
+                        + parser.currentTokenLocation().getLineNr() + ", column "
+                        + parser.currentTokenLocation().getColumnNr() + "); pass exactly one event.";
+            }
+        } catch (JsonProcessingException e) {
+            return "is not valid JSON: " + CliMessages.quoteAtMost(e.getOriginalMessage()) + " (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").";
+        } catch (IOException e) {
+            return "cannot be read as JSON: " + e.getMessage();
+        }
+        if (node == null || !node.isObject()) {
+            String found = node == null ? "nothing" : node.isArray() ? "a JSON array" : "a JSON "
+                    + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            return "holds " + found + ", not an event object with " + String.join(", ", REQUIRED) + ".";
+        }
+        List<String> missing = new ArrayList<>();
+        for (String member : REQUIRED) {
+            if (!node.has(member)) {
+                missing.add(member);
+            }
+        }
+        return "lacks " + String.join(", ", missing) + "; TestEventPattern needs an event with "
+                + String.join(", ", REQUIRED) + ".";
     }
 }

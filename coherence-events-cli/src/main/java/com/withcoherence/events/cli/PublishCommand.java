@@ -5,6 +5,7 @@ import com.withcoherence.events.client.CoherenceEventsClient;
 import com.withcoherence.events.client.PublishEntry;
 import com.withcoherence.events.client.PublishOutcome;
 import com.withcoherence.events.client.PublishResult;
+import com.withcoherence.events.model.CoherenceEvent;
 import com.withcoherence.events.model.CoherenceEventException;
 import com.withcoherence.events.model.CoherenceEvents;
 import java.util.ArrayList;
@@ -45,10 +46,14 @@ final class PublishCommand implements Callable<Integer> {
         List<PublishEntry> entries = new ArrayList<>();
         for (String file : files) {
             try {
-                entries.add(PublishEntry.of(CoherenceEvents.parse(Inputs.read(file, io.in()))));
+                CoherenceEvent event = CoherenceEvents.parse(Inputs.requireUtf8Encoding(Inputs.read(file,
+                        io.in()), Inputs.name(file)));
+                CliMessages.misspeltDetailType(event, Inputs.name(file))
+                        .ifPresent(note -> io.err().println("coherence-events: " + note));
+                entries.add(PublishEntry.of(event));
             } catch (CoherenceEventException e) {
-                throw new CliException(ExitCode.NEGATIVE, file + ": " + CliMessages.oneLine(e.getMessage())
-                        + " Nothing was published.", e);
+                throw new CliException(ExitCode.NEGATIVE, file + ": " + CliMessages.of(e) + " Nothing was "
+                        + "published.", e);
             } catch (CoherenceClientException e) {
                 // A Coherence event EventBridge would refuse (too large to publish): a bad file too, found before
                 // anything is sent.

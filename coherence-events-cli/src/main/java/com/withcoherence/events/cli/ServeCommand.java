@@ -16,7 +16,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code serve}: the loopback EventBridge endpoint until interrupted, printing deliveries as JSON lines. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -51,6 +54,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             description = "Stop after N deliveries (for scripts and tests).")
     Integer exitAfterDeliveries;
 
+    @Spec
+    CommandSpec spec;
+
     private final Main.Io io;
 
     ServeCommand(Main.Io io) {
@@ -59,6 +65,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // A usage error like any other bad option, checked before anything starts (the endpoint's own check came
+        // late and read as a bug: "serve failed unexpectedly").
+        if (port < 0 || port > 65_535) {
+            throw new ParameterException(spec.commandLine(), "--port " + port + " is not a TCP port; pass one from 1 "
+                    + "to 65535, or 0 for any free port.");
+        }
         // The testkit's bridge keeps a simulated clock that stands still for tests; serve runs in real time, so its
         // clock starts now and follows the wall clock (events put without Time get the time they arrive, and retries
         // of failed deliveries fall due).

@@ -9,7 +9,6 @@ import com.withcoherence.events.client.Subscription;
 import com.withcoherence.events.client.SubscriptionPlan;
 import com.withcoherence.events.client.SubscriptionTarget;
 import com.withcoherence.events.client.TargetPermission;
-import com.withcoherence.events.model.CoherenceBus;
 import com.withcoherence.events.model.CoherenceEventException;
 import com.withcoherence.events.model.EventPattern;
 import java.util.ArrayList;
@@ -138,8 +137,7 @@ final class SubscribeCommand implements Callable<Integer> {
     }
 
     /** The detail-types Coherence sends. */
-    private static final List<String> KNOWN_DETAIL_TYPES = List.of(CoherenceBus.NEW_ENVIRONMENTS,
-            CoherenceBus.VALID_ENVIRONMENTS);
+    private static final List<String> KNOWN_DETAIL_TYPES = CliMessages.KNOWN_DETAIL_TYPES;
 
     /**
      * Refuses a detail-type Coherence does not send: EventBridge accepts any string, so a typo such as
@@ -152,7 +150,9 @@ final class SubscribeCommand implements Callable<Integer> {
         for (String type : detailTypes) {
             if (!KNOWN_DETAIL_TYPES.contains(type)) {
                 throw new CliException(ExitCode.USAGE, "--detail-type " + type + " is not a detail-type Coherence "
-                        + "sends (" + String.join(", ", KNOWN_DETAIL_TYPES) + "), so the rule would never match. "
+                        + "sends (" + String.join(", ", KNOWN_DETAIL_TYPES) + "), so the rule would never match"
+                        + Spelling.closest(type, KNOWN_DETAIL_TYPES, 2).map(known -> "; did you mean " + known + "?")
+                                .orElse(".") + " "
                         + "Check the spelling, or pass --allow-unknown-detail-type to subscribe to it anyway.");
             }
         }
@@ -196,7 +196,7 @@ final class SubscribeCommand implements Callable<Integer> {
         } catch (CoherenceClientException e) {
             throw new CliException(ExitCode.USAGE, CliMessages.of(e), e);
         } catch (CoherenceEventException e) {
-            throw new CliException(ExitCode.USAGE, CliMessages.oneLine(e.getMessage()), e);
+            throw new CliException(ExitCode.USAGE, CliMessages.of(e), e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.withcoherence.events.cli;
 
+import com.withcoherence.events.model.CoherenceEventException;
+import com.withcoherence.events.model.CoherenceEvents;
 import com.withcoherence.events.model.CoherenceSchemas;
 import com.withcoherence.events.model.SchemaViolation;
 import java.util.List;
@@ -25,16 +27,29 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<SchemaViolation> violations = CoherenceSchemas.validate(Inputs.read(file, io.in()));
+        byte[] input = Inputs.requireUtf8Encoding(Inputs.read(file, io.in()), Inputs.name(file));
+        List<SchemaViolation> violations = CoherenceSchemas.validate(input);
+        if (violations.isEmpty()) {
+            noteMisspeltDetailType(input);
+        }
         if (violations.isEmpty()) {
             io.out().println("valid");
             return ExitCode.OK;
         }
         for (SchemaViolation violation : violations) {
             String pointer = violation.pointer().isEmpty() ? "(document)" : violation.pointer();
-            io.out().println(pointer + ": " + violation.message() + " [" + violation.keyword() + "]");
+            io.out().println(pointer + ": " + CliMessages.of(violation.message()) + " [" + violation.keyword() + "]");
         }
         io.err().println(violations.size() + (violations.size() == 1 ? " violation" : " violations"));
         return ExitCode.NEGATIVE;
+    }
+
+    private void noteMisspeltDetailType(byte[] input) {
+        try {
+            CliMessages.misspeltDetailType(CoherenceEvents.parse(input), Inputs.name(file))
+                    .ifPresent(note -> io.err().println("coherence-events: " + note));
+        } catch (CoherenceEventException e) {
+            // Valid by the schemas but not an event the model reads: validate reports the schemas' verdict only.
+        }
     }
 }

@@ -3,9 +3,12 @@ package com.withcoherence.events.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 
@@ -59,5 +62,29 @@ class AwsOptionsTest {
                 () -> Class.forName("software.amazon.awssdk.http.apache5.Apache5HttpClient"));
         assertThrows(ClassNotFoundException.class,
                 () -> Class.forName("software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient"));
+    }
+
+    @Test
+    void acceptsAnAbsoluteHttpOrHttpsUrlWithAHost() {
+        assertEquals(URI.create("http://127.0.0.1:4010"), AwsOptions.checkEndpointUrl("http://127.0.0.1:4010"));
+        assertEquals(URI.create("https://events.eu-west-1.amazonaws.com"),
+                AwsOptions.checkEndpointUrl("https://events.eu-west-1.amazonaws.com"));
+        assertEquals(URI.create("http://[::1]:4010"), AwsOptions.checkEndpointUrl("http://[::1]:4010"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "localhost:4010 | --endpoint-url localhost:4010 is not an http(s) URL; write http://localhost:4010.",
+        "127.0.0.1:4010 | --endpoint-url 127.0.0.1:4010 is not an http(s) URL; write http://127.0.0.1:4010.",
+        "ftp://localhost:4010 | --endpoint-url ftp://localhost:4010 is not an http(s) URL: EventBridge endpoints are "
+                + "http:// or https:// URLs; write http://localhost:4010.",
+        "http:///events | --endpoint-url http:///events has no host name; write it as http://HOST:PORT or "
+                + "https://HOST, e.g. http://127.0.0.1:4010.",
+    })
+    void refusesAnythingButAnHttpUrlSayingWhatToWrite(String value, String message) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AwsOptions.checkEndpointUrl(value));
+
+        assertEquals(message, e.getMessage());
     }
 }

@@ -81,4 +81,27 @@ class CliMessagesTest {
         assertEquals("a: b c", CliMessages.oneLine("a:\n  b\n  c\n"));
         assertEquals("", CliMessages.oneLine(null));
     }
+
+    @Test
+    void quotesAtMostEightyCharactersOfTheUsersInput() {
+        String token = "x".repeat(300);
+
+        assertEquals("Unrecognized token '" + "x".repeat(80) + "…': was expecting JSON",
+                CliMessages.quoteAtMost("Unrecognized token '" + token + "': was expecting JSON"));
+        assertEquals("short 'kept' as is", CliMessages.quoteAtMost("short 'kept' as is"));
+    }
+
+    @Test
+    void cutsEveryJsonSourceExcerptOfAPatternErrorToEightyCharacters() {
+        String pattern = "{\"source\": [\"" + "y".repeat(600);
+        String aws = "Event pattern is not valid. Reason: Unexpected close marker ']': expected '}' (for Object "
+                + "starting at [Source: (String)\"" + pattern + "\"[truncated 2500 chars]; line: 1, column: 1])\n at "
+                + "[Source: (String)\"" + pattern + "\"[truncated 2500 chars]; line: 1, column: 3016]";
+
+        String said = CliMessages.shortenJsonExcerpts(aws);
+
+        String kept = "[Source: (String)\"" + pattern.substring(0, 80) + "…\"";
+        assertEquals("Event pattern is not valid. Reason: Unexpected close marker ']': expected '}' (for Object "
+                + "starting at " + kept + "; line: 1, column: 1])\n at " + kept + "; line: 1, column: 3016]", said);
+    }
 }

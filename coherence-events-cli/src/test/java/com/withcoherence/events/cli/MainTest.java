@@ -54,9 +54,22 @@ class MainTest {
     }
 
     @Test
-    void reportsAnUnknownCommand() {
-        CliRun run = CliRun.of("frobnicate");
+    void reportsAnUnknownCommandListingTheCommands() {
+        CliRun run = CliRun.of("bogus");
 
         assertEquals(2, run.exitCode());
+        assertEquals("coherence-events: unknown command 'bogus'. The commands are demo, serve, subscribe, unsubscribe, "
+                + "list, publish, parse, validate, match." + System.lineSeparator()
+                + "Try 'coherence-events --help'.", run.err().strip());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void suggestsTheCommandATypoIsNear() {
+        CliRun run = CliRun.of("pasre", "x.json");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("coherence-events: unknown command 'pasre'; did you mean parse? The commands "
+                + "are demo, "), run.err());
     }
 }

@@ -97,4 +97,110 @@ class ParseCommandTest {
         assertTrue(run.err().contains("no such file"), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }
+
+    @Test
+    void neverAltersTheNumbersOfAnEventWhenItIndentsIt() {
+        // An event Coherence may send one day, with numbers a double cannot hold: printed as written.
+        Path event = SampleFiles.write(dir, "future.json", CoherenceFixtures.documentedNewEnvironmentsJson()
+                .replace("\"new_environments\",", "\"environment_deleted\",")
+                .replace("\"detail\": {", "\"detail\": {\"n\": -999999999999999999E99999, "
+                        + "\"m\": 0.10000000000000000000000001,"));
+
+        CliRun run = CliRun.of("parse", event.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\"n\" : -999999999999999999E99999,"), run.out());
+        assertTrue(run.out().contains("\"m\" : 0.10000000000000000000000001,"), run.out());
+    }
+
+    @Test
+    void advisesWhatTheCliDoesWithAnArrayNotAJavaMethod() {
+        CliRun run = CliRun.of("parse", SampleFiles.write(dir, "array.json", "[1,2,3]").toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("coherence-events: Invalid Coherence event at the document root: expected a JSON object (an "
+                + "EventBridge event) but found an array. This reads one EventBridge event; to read an SQS message, SNS "
+                + "notification or SQS batch, use 'coherence-events parse --delivery'.",
+                run.err().strip());
+    }
+
+    @Test
+    void saysAnSqsBatchIsADeliveryNotAnEvent() {
+        String body = CoherenceFixtures.documentedNewEnvironmentsJson().replace("\\", "\\\\").replace("\"", "\\\"")
+                .replace("\n", "\\n");
+        Path sqs = SampleFiles.write(dir, "sqs.json", "{\"Records\": [{\"messageId\": \"1\", \"eventSource\": "
+                + "\"aws:sqs\", \"body\": \"" + body + "\"}]}");
+
+        CliRun run = CliRun.of("parse", sqs.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("coherence-events: " + sqs + " looks like an SQS or SNS delivery to Lambda (it has Records), not "
+                + "an EventBridge event. parse reads single events; pass --delivery to read the events a delivery "
+                + "carries.", run.err().strip());
+
+        CliRun delivery = CliRun.of("parse", "--delivery", "--json", sqs.toString());
+
+        assertEquals(0, delivery.exitCode(), delivery.err());
+        assertEquals(CoherenceEvents.toJson(CoherenceFixtures.documentedNewEnvironments()) + System.lineSeparator(),
+                delivery.out());
+    }
+
+    @Test
+    void readsEveryMessageOfADeliveryAndReportsTheBadOnesByMessageId() {
+        String body = CoherenceFixtures.documentedValidEnvironmentsJson().replace("\\", "\\\\").replace("\"", "\\\"")
+                .replace("\n", "\\n");
+        Path batch = SampleFiles.write(dir, "batch.json", "{\"Records\": [{\"messageId\": \"m-1\", \"eventSource\": "
+                + "\"aws:sqs\", \"body\": \"" + body + "\"}, {\"messageId\": \"m-2\", \"eventSource\": \"aws:sqs\", "
+                + "\"body\": \"{}\"}]}");
+
+        CliRun run = CliRun.of("parse", "--delivery", batch.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(CoherenceFixtures.documentedValidEnvironments(), CoherenceEvents.parse(run.out()));
+        assertTrue(run.err().startsWith("coherence-events: " + batch + " message m-2: "), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @Test
+    void notesADetailTypeATypoAwayFromOneCoherenceSendsWithoutFailing() {
+        Path typo = SampleFiles.write(dir, "typo.json", CoherenceFixtures.documentedNewEnvironmentsJson()
+                .replace("\"detail-type\": \"new_environments\"", "\"detail-type\": \"new_environment\""));
+        Path future = SampleFiles.write(dir, "future.json", CoherenceFixtures.documentedNewEnvironmentsJson()
+                .replace("\"detail-type\": \"new_environments\"", "\"detail-type\": \"environment_deleted\""));
+
+        CliRun run = CliRun.of("parse", typo.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("coherence-events: note: " + typo + ": the detail-type 'new_environment' is not one Coherence "
+                + "sends; did you mean new_environments? (It is read as an event of an unknown detail-type.)",
+                run.err().strip());
+        assertEquals("", CliRun.of("parse", future.toString()).err(), "a detail-type far from both is no typo");
+        assertEquals("", CliRun.of("parse", SampleFiles.newEnvironments(dir).toString()).err());
+    }
+
+    @Test
+    void saysPlainlyThatAUtf16FileIsNotUtf8() throws Exception {
+        // Jackson reads FF FE as UTF-16 and reported the bytes as "Unrecognized token '最牡慢敧'".
+        Path utf16 = java.nio.file.Files.write(dir.resolve("utf16.json"), ("\uFEFF"
+                + CoherenceFixtures.documentedNewEnvironmentsJson()).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+        CliRun run = CliRun.of("parse", utf16.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("coherence-events: " + utf16 + " is not UTF-8 text: it looks like UTF-16 (it starts with the UTF-16 "
+                + "byte-order mark 0xFF 0xFE). EventBridge events and patterns are UTF-8 JSON; convert it, e.g. with "
+                + "iconv -f UTF-16 -t UTF-8.", run.err().strip());
+    }
+
+    @Test
+    void namesNoJavaSettingWhenAStringExceedsWhatAnEventCanHold() {
+        Path big = SampleFiles.write(dir, "big.json", CoherenceFixtures.documentedNewEnvironmentsJson()
+                .replace("\"detail\": {", "\"detail\": {\"extra\": \"" + "x".repeat(300 * 1024) + "\","));
+
+        CliRun run = CliRun.of("parse", big.toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("exceeds the maximum allowed (262144)."), run.err());
+        assertFalse(run.err().contains("StreamReadConstraints"), run.err());
+    }
 }

@@ -128,7 +128,22 @@ class PublishCommandTest {
                 SampleFiles.newEnvironments(dir).toString());
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("could not reach"), run.err());
+        assertTrue(run.err().startsWith("coherence-events: publish failed: cannot reach EventBridge at "
+                + "http://127.0.0.1:9: "), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @Test
+    void notesAMisspeltDetailTypeAndStillPublishes() {
+        Path typo = SampleFiles.write(dir, "typo.json", CoherenceFixtures.documentedNewEnvironmentsJson()
+                .replace("\"detail-type\": \"new_environments\"", "\"detail-type\": \"new_environment\""));
+
+        CliRun run = CliRun.of("publish", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, typo.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith(typo + ": accepted as "), run.out());
+        assertEquals("coherence-events: note: " + typo + ": the detail-type 'new_environment' is not one Coherence "
+                + "sends; did you mean new_environments? (It is read as an event of an unknown detail-type.)",
+                run.err().strip());
     }
 }

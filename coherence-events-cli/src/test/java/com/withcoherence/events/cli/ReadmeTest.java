@@ -85,4 +85,54 @@ class ReadmeTest {
 
         assertEquals(actual, documented);
     }
+
+    /**
+     * The README's "What the demo prints" block, line by line, is what the demo prints: a line with … stands for
+     * the rest of that line, a line of … alone for any number of lines, and the port and event ids may differ.
+     */
+    @Test
+    void showsWhatTheDemoReallyPrints() throws Exception {
+        String text = Files.readString(README);
+        int section = text.indexOf("### What the demo prints");
+        Matcher block = Pattern.compile("```text\\n(.*?)```", Pattern.DOTALL).matcher(text);
+        assertTrue(section >= 0 && block.find(section), "the README shows the demo's output");
+        List<String> shown = block.group(1).lines().toList();
+        CliRun demo = CliRun.of("demo");
+        assertEquals(0, demo.exitCode(), demo.err());
+        List<String> printed = demo.out().lines().toList();
+
+        int next = 0;
+        boolean skipping = false;
+        for (String line : shown) {
+            if (line.strip().equals("…")) {
+                skipping = true;
+                continue;
+            }
+            Pattern expected = Pattern.compile(demoLine(line));
+            while (skipping && next < printed.size() && !expected.matcher(printed.get(next)).matches()) {
+                next++;
+            }
+            assertTrue(next < printed.size() && expected.matcher(printed.get(next)).matches(), "the README shows\n"
+                    + line + "\nwhere the demo prints\n" + (next < printed.size() ? printed.get(next) : "(nothing)")
+                    + "\n\nThe demo printed:\n" + demo.out());
+            next++;
+            skipping = false;
+        }
+    }
+
+    /** A README line as a pattern: … for anything, any port and event id where the README shows one. */
+    private static String demoLine(String line) {
+        Matcher variable = Pattern.compile("…|127\\.0\\.0\\.1:\\d+|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}")
+                .matcher(line);
+        StringBuilder regex = new StringBuilder();
+        int at = 0;
+        while (variable.find()) {
+            regex.append(Pattern.quote(line.substring(at, variable.start())));
+            String found = variable.group();
+            regex.append(found.equals("…") ? ".*" : found.startsWith("127.") ? "127\\.0\\.0\\.1:\\d+"
+                    : "[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+            at = variable.end();
+        }
+        return regex.append(Pattern.quote(line.substring(at))).toString();
+    }
 }

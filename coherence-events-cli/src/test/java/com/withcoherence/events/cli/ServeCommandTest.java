@@ -21,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -217,6 +219,17 @@ class ServeCommandTest {
             assertEquals(2, run.exitCode());
             assertTrue(run.err().contains("is in use"), run.err());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "70000"})
+    void refusesANumberThatIsNotAPortAsAUsageError(String port) {
+        CliRun run = CliRun.of("serve", "--port", port, "--for", "1");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("coherence-events: --port " + port + " is not a TCP port; pass one from 1 to 65535, or 0 for any "
+                + "free port." + System.lineSeparator() + "Try 'coherence-events serve --help'.", run.err().strip());
     }
 
     private static URI awaitListening(StringWriter out) throws InterruptedException {

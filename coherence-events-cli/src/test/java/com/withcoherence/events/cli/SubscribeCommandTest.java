@@ -133,7 +133,8 @@ class SubscribeCommandTest {
 
         assertEquals(2, typo.exitCode());
         assertEquals("coherence-events: --detail-type new_environment is not a detail-type Coherence sends "
-                + "(new_environments, valid_environments), so the rule would never match. Check the spelling, or "
+                + "(new_environments, valid_environments), so the rule would never match; did you mean "
+                + "new_environments? Check the spelling, or "
                 + "pass --allow-unknown-detail-type to subscribe to it anyway.", typo.err().strip());
         assertEquals(0, aws.endpoint.requests().total());
 
@@ -169,5 +170,16 @@ class SubscribeCommandTest {
                 + "credentials and the Region called (--region)."), run.err());
         assertFalse(run.err().contains("EventBridgeClient"), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @Test
+    void namesTheOptionOfAnEmptyPrefixNotTheBuildersArgument() {
+        CliRun run = CliRun.of("subscribe", "--endpoint-url", aws.url(), "--bus", LoopbackEndpoint.BUS, "--rule", "r",
+                "--environment-prefix", "feature-", "--environment-prefix", "", "--target", AUDIT);
+
+        assertEquals(2, run.exitCode());
+        assertEquals("coherence-events: The options cannot make a valid event pattern: --environment-prefix #2 is "
+                + "empty; an empty prefix matches every name; leave --environment-prefix out to select every "
+                + "environment.", run.err().strip());
     }
 }

@@ -41,4 +41,28 @@ class ValidateCommandTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.out().contains("[json]"), run.out());
     }
+
+    @Test
+    void notesAMisspeltDetailTypeButStaysValid() {
+        Path typo = SampleFiles.write(dir, "typo.json", CoherenceFixtures.documentedNewEnvironmentsJson()
+                .replace("\"detail-type\": \"new_environments\"", "\"detail-type\": \"new_environment\""));
+
+        CliRun run = CliRun.of("validate", typo.toString());
+
+        assertEquals(0, run.exitCode());
+        assertEquals("valid" + System.lineSeparator(), run.out());
+        assertTrue(run.err().contains("did you mean new_environments?"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @Test
+    void saysPlainlyThatAUtf16FileIsNotUtf8() throws Exception {
+        Path utf16 = java.nio.file.Files.write(dir.resolve("utf16.json"), CoherenceFixtures
+                .documentedNewEnvironmentsJson().getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+
+        CliRun run = CliRun.of("validate", utf16.toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("is not UTF-8 text: it looks like UTF-16 or UTF-32"), run.err());
+    }
 }

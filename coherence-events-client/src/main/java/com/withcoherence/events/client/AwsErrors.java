@@ -1,5 +1,6 @@
 package com.withcoherence.events.client;
 
+import java.net.UnknownHostException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -31,8 +32,24 @@ final class AwsErrors {
                     + hint(code, operation) + (aws.requestId() == null ? "" : " (AWS request id " + aws.requestId()
                     + ")"), code, aws.requestId(), e);
         }
-        return new CoherenceClientException(operation + " could not reach AWS: " + e.getMessage() + ". Check the "
-                + "Region, endpoint, network and credentials of the client you passed.", e);
+        return new CoherenceClientException(operation + " could not reach AWS: " + sentence(clientMessage(e))
+                + ". Check the Region, endpoint, network and credentials of the client you passed.", e);
+    }
+
+    /**
+     * The SDK's message, except for an unknown host: the SDK's then says "See cause for the exact endpoint", a cause
+     * the reader of the message does not see, so the host is named here.
+     */
+    private static String clientMessage(SdkException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException && cause.getMessage() != null) {
+                String message = cause.getMessage();
+                int colon = message.indexOf(':');
+                String host = colon < 0 ? message : message.substring(0, colon);
+                return "the endpoint's host name " + host + " does not resolve (unknown host)";
+            }
+        }
+        return e.getMessage();
     }
 
     /** AWS's message without its final period ("Event bus x does not exist."), so that the hint can end it. */

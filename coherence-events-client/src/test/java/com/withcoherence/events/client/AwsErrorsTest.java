@@ -3,6 +3,7 @@ package com.withcoherence.events.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,5 +58,30 @@ class AwsErrorsTest {
         assertEquals("PutRule could not reach AWS: Unable to execute HTTP request. Check the Region, endpoint, network "
                 + "and credentials of the client you passed.", e.getMessage());
         assertSame(cause, e.getCause());
+    }
+
+    @Test
+    void anUnknownHostIsNamedInsteadOfPointingAtACauseTheReaderCannotSee() {
+        // The SDK's own text for this case ends with a period and sends the reader to "the cause".
+        SdkClientException cause = SdkClientException.builder().message("Received an UnknownHostException when "
+                + "attempting to interact with a service. See cause for the exact endpoint that is failing to resolve. "
+                + "If this is happening on an endpoint that previously worked, there may be a network connectivity "
+                + "issue or your DNS cache could be storing endpoints for too long.")
+                .cause(new UnknownHostException("events.no-such-region.amazonaws.com: Name or service not known"))
+                .build();
+
+        CoherenceClientException e = AwsErrors.wrap("DescribeEventBus", cause);
+
+        assertEquals("DescribeEventBus could not reach AWS: the endpoint's host name events.no-such-region.amazonaws.com"
+                + " does not resolve (unknown host). Check the Region, endpoint, network and credentials of the client "
+                + "you passed.", e.getMessage());
+    }
+
+    @Test
+    void aClientSideMessageEndingWithAPeriodGetsNoSecondOne() {
+        CoherenceClientException e = AwsErrors.wrap("PutRule", SdkClientException.create("Unable to sign."));
+
+        assertEquals("PutRule could not reach AWS: Unable to sign. Check the Region, endpoint, network and credentials "
+                + "of the client you passed.", e.getMessage());
     }
 }
