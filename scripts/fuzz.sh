@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Fuzzes the model's fuzz targets and property tests with Jazzer, one after another (docs/quality.md).
+# Fuzzes the fuzz targets and property tests of the model, the testkit and the client with Jazzer, one after another
+# (docs/quality.md). Each target runs in the module whose test sources hold its class.
 #
-#   scripts/fuzz.sh                      # every target for 300 s each (about 85 minutes)
-#   scripts/fuzz.sh 5                    # every target for 5 s each: the CI-friendly short run (5 to 8 minutes)
+#   scripts/fuzz.sh                      # every target for 300 s each (about 95 minutes)
+#   scripts/fuzz.sh 5                    # every target for 5 s each: the CI-friendly short run (6 to 9 minutes)
 #   scripts/fuzz.sh 600 EventPatternFuzzTest#of CoherenceEventsFuzzTest#parseBytes   # chosen targets, 600 s each
 #
 # A finding fails the script; Jazzer writes its input as crash-<sha1> into the target's inputs directory under
-# coherence-events-model/src/test/resources/com/withcoherence/events/model/<Class>Inputs/<method>/, so that every
-# ./mvnw verify replays it from then on: fix the bug, keep the file. The corpus Jazzer grows is kept in
-# coherence-events-model/.cifuzz-corpus/ (not committed) and seeds the next run. Each target's JVM has a 1 GiB heap and
+# <module>/src/test/resources/com/withcoherence/events/<package>/<Class>Inputs/<method>/, so that every ./mvnw verify
+# replays it from then on: fix the bug, keep the file. The corpus Jazzer grows is kept in <module>/.cifuzz-corpus/
+# (not committed) and seeds the next run. Each target's JVM has a 1 GiB heap and
 # libFuzzer's 3 GiB RSS limit, so memory kept between inputs is a finding too; the per-input time limit is the
 # @Timeout of the fuzz test class (FuzzInvariants.SECONDS_PER_INPUT).
 #
-# Environment: FUZZ_LOG_DIR (default coherence-events-model/target/fuzz-logs) keeps each target's log, whose last
+# Environment: FUZZ_LOG_DIR (default target/fuzz-logs at the top of the repository) keeps each target's log, whose last
 # "#N DONE cov: C ft: F" line gives the executions and coverage reached.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -36,14 +37,35 @@ if [ ${#targets[@]} -eq 0 ]; then
     CoherenceEventsPropertyTest#parseDeliveryUnwrapsEveryWrapping
     EnvironmentTrackerPropertyTest#anyOrderAndRepetitionGivesTheStateOfTheOrderedRun
     EventPatternPropertyTest#builtPatternsAreValidAndSelectWhatTheySay
+    EndpointHandlerFuzzTest#anyRequest
+    EndpointHandlerFuzzTest#anySequenceKeepsTheBusConsistent
   )
 fi
-logs="${FUZZ_LOG_DIR:-$root/coherence-events-model/target/fuzz-logs}"
+logs="${FUZZ_LOG_DIR:-$root/target/fuzz-logs}"
 mkdir -p "$logs"
 
+# The module whose test sources hold the target's class.
+module_of() {
+  local class="${1%%#*}" module
+  for module in coherence-events-model coherence-events-testkit coherence-events-client; do
+    if [ -n "$(find "$root/$module/src/test/java" -name "$class.java" -print -quit)" ]; then
+      echo "$module"
+      return
+    fi
+  done
+  echo "no module has a test class $class" >&2
+  return 1
+}
+
 cd "$root"
-# Compile once; each target then only runs its tests.
-./mvnw -B -q test-compile -pl coherence-events-model -am
+modules=()
+for target in "${targets[@]}"; do
+  module="$(module_of "$target")"
+  case " ${modules[*]} " in *" $module "*) ;; *) modules+=("$module") ;; esac
+done
+# Compile once. Each target then runs in its module's test phase, with its siblings from the same reactor (the
+# testkit uses the model's test jar, which the reactor finds only in a lifecycle build); their own tests do not match.
+./mvnw -B -q test-compile -pl "$(IFS=,; echo "${modules[*]}")" -am
 
 status=0
 for target in "${targets[@]}"; do
@@ -51,7 +73,8 @@ for target in "${targets[@]}"; do
   echo "fuzzing $target for ${seconds}s (log: $log)" >&2
   # jazzer.instrument: coverage feedback from our code and from the libraries it drives with the input. JUnit's own
   # timeout would end the whole run (one JUnit invocation); libFuzzer applies @Timeout per input instead.
-  if JAZZER_FUZZ=1 ./mvnw -B -o surefire:test -pl coherence-events-model \
+  module="$(module_of "$target")"
+  if JAZZER_FUZZ=1 ./mvnw -B -o test -pl "$module" -am \
       -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
       -Djazzer.max_duration="${seconds}s" -Djunit.jupiter.execution.timeout.mode=disabled \
       -Djazzer.instrument='com.withcoherence.**,com.fasterxml.jackson.core.**,software.amazon.event.ruler.**,com.networknt.schema.**' \

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -85,6 +86,22 @@ class CoherenceEventsClientTest {
             assertThrows(CoherenceClientException.class,
                     () -> CoherenceEventsClient.builder().bus("arn:aws:sqs:us-east-1:123456789012:q"));
             assertThrows(CoherenceClientException.class, () -> CoherenceEventsClient.builder().bus((String) null));
+        }
+
+        @Test
+        void refusesANullBusValueAndRetryDelaysThatCannotWait() {
+            assertEquals("bus", assertThrows(CoherenceClientException.class,
+                    () -> CoherenceEventsClient.builder().bus((CoherenceBus) null)).problems().get(0).field());
+            Duration second = Duration.ofSeconds(1);
+            for (Duration[] delays : new Duration[][] {{null, second}, {second, null}, {Duration.ZERO, second},
+                {Duration.ofMillis(-1), second}, {second, Duration.ofMillis(999)}}) {
+                CoherenceClientException e = assertThrows(CoherenceClientException.class,
+                        () -> CoherenceEventsClient.builder().retryDelays(delays[0], delays[1]),
+                        () -> java.util.Arrays.toString(delays));
+                assertEquals("retryDelays", e.problems().get(0).field());
+            }
+            // One delay as both bounds waits that long every time.
+            CoherenceEventsClient.builder().retryDelays(second, second);
         }
 
         @Test
@@ -397,6 +414,22 @@ class CoherenceEventsClientTest {
 
         static String detailType(String payload) throws Exception {
             return Validation.JSON.readTree(payload).path("detail-type").asText();
+        }
+
+        @Test
+        void permissionsForNameTheRulesArnBeforeAndAfterTheRuleExists() {
+            Subscription toQueue = Fixtures.documentedSetup().toBuilder().clearTargets()
+                    .target(SubscriptionTarget.sqs(Fixtures.QUEUE)).build();
+
+            List<TargetPermission> before = client.permissionsFor(toQueue);
+            client.subscribe(toQueue);
+            List<TargetPermission> after = client.permissionsFor(toQueue);
+
+            assertEquals(before, after);
+            assertEquals(1, after.size());
+            assertEquals(TargetPermission.Type.SQS_QUEUE_POLICY, after.get(0).type());
+            assertEquals(Fixtures.QUEUE, after.get(0).resourceArn());
+            assertTrue(after.get(0).statementJson().contains(RULE_ARN), after.get(0)::statementJson);
         }
 
         // The documented console setup.
@@ -758,6 +791,23 @@ class CoherenceEventsClientTest {
             assertEquals(List.of("PutTargets"), backend.writes());
         }
 
+        @Test
+        void aTargetEntryFailingOnEveryAttemptIsReportedAfterTheLastAndThenFinishedByTheNextSubscribe() {
+            backend.failEntries("PutTargets", "InternalFailure", 5, 0);
+            CoherenceClientException e = assertThrows(CoherenceClientException.class,
+                    () -> client.subscribe(Fixtures.documentedSetup()));
+            assertTrue(e.getMessage().startsWith("PutTargets on rule " + RULE + " failed for 1 target after 5 "
+                    + "attempts:\n  log-events: InternalFailure"), e.getMessage());
+            assertEquals("InternalFailure", e.awsErrorCode().orElseThrow());
+            assertEquals(List.of("PutRule", "PutTargets", "PutTargets", "PutTargets", "PutTargets", "PutTargets"),
+                    backend.writes(), "resent until the attempts ran out");
+            assertEquals(List.of(), targets(RULE));
+
+            backend.clearRequests();
+            SubscribeResult result = client.subscribe(Fixtures.documentedSetup());
+            assertEquals(List.of("+ add target log-events: " + Fixtures.LOG_EVENTS), lines(result.changes()));
+        }
+
         /** The values of {@code detail.n} delivered to a target, sorted. */
         List<Integer> deliveredNumbers(String targetArn) throws Exception {
             List<Integer> delivered = new ArrayList<>();
@@ -995,6 +1045,8 @@ class CoherenceEventsClientTest {
      * {@code target/fault-figures-client.txt}.
      */
     @Nested
+    @DisabledIfSystemProperty(named = "coherence.pitest", matches = "true",
+            disabledReason = "10,000 events per run; the scenarios' fault tests cover the same lines (pom.xml)")
     class UnderInjectedFaults {
 
         static final int EVENTS = 10_000;
@@ -1192,6 +1244,8 @@ class CoherenceEventsClientTest {
      * (skipped where moto is absent, as on CI).
      */
     @Nested
+    @DisabledIfSystemProperty(named = "coherence.pitest", matches = "true",
+            disabledReason = "a mutation score must not depend on whether moto_server is installed (pom.xml)")
     class OnMoto extends Scenarios {
         @Override
         Backend backend() throws Exception {

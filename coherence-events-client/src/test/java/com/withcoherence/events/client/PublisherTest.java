@@ -46,6 +46,18 @@ class PublisherTest {
     }
 
     @Test
+    void keepsARequestStrictlyBelow256Kb() {
+        PublishEntry small = sized(1000);
+        int overhead = small.size() - 1000;
+        PublishEntry fillsUp = sized(PublishEntry.MAX_SIZE - small.size() - overhead);
+        PublishEntry oneByteLess = sized(PublishEntry.MAX_SIZE - small.size() - overhead - 1);
+        assertEquals(PublishEntry.MAX_SIZE, small.size() + fillsUp.size());
+
+        assertEquals(List.of(List.of(0), List.of(1)), Publisher.batches(List.of(small, fillsUp), List.of(0, 1)));
+        assertEquals(List.of(List.of(0, 1)), Publisher.batches(List.of(small, oneByteLess), List.of(0, 1)));
+    }
+
+    @Test
     void sendsAnEntryOfAlmost256KbAlone() {
         PublishEntry big = sized(PublishEntry.MAX_SIZE - 10);
         List<PublishEntry> entries = List.of(sized(10), big, sized(10));

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.withcoherence.events.client.SubscriptionTarget.Kind;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,52 @@ class SubscriptionTargetTest {
                 + DLQ + ", input transformer", full.toString());
     }
 
+    /** Each limit EventBridge sets on a target's input, at the limit (accepted) and one past it (refused). */
+    @Test
+    void acceptsInputsAtEventBridgesLimitsAndRefusesOnePast() {
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (int i = 0; i < Validation.MAX_PATHS_MAP_ENTRIES; i++) {
+            paths.put("v" + i, "$.detail");
+        }
+        String key = "k".repeat(Validation.MAX_PATHS_MAP_KEY_LENGTH);
+        String template = "\"" + "t".repeat(Validation.MAX_TEMPLATE_LENGTH - 2) + "\"";
+        String path = "$." + "p".repeat(Validation.MAX_INPUT_PATH_LENGTH - 2);
+        assertEquals(List.of(), problems(SubscriptionTarget.sqs(QUEUE).withInputTransformer(paths, "<v0>")));
+        assertEquals(List.of(), problems(SubscriptionTarget.sqs(QUEUE).withInputTransformer(Map.of(key, "$"), template)));
+        assertEquals(List.of(), problems(SubscriptionTarget.sqs(QUEUE).withInputPath(path)));
+
+        paths.put("one-more", "$.detail");
+        assertEquals(List.of("t.inputTransformer.inputPathsMap"),
+                problems(SubscriptionTarget.sqs(QUEUE).withInputTransformer(paths, "<v0>")));
+        assertEquals(List.of("t.inputTransformer.inputPathsMap[" + key + "k]"),
+                problems(SubscriptionTarget.sqs(QUEUE).withInputTransformer(Map.of(key + "k", "$"), "<x>")));
+        assertEquals(List.of("t.inputTransformer.inputTemplate"),
+                problems(SubscriptionTarget.sqs(QUEUE).withInputTransformer(Map.of(), template + " ")));
+        assertEquals(List.of("t.inputPath"), problems(SubscriptionTarget.sqs(QUEUE).withInputPath(path + "p")));
+    }
+
+    /** A wrong ARN is named after the kind the factory stands for, or as "an ARN" for the raw form. */
+    @Test
+    void namesTheKindOfResourceAWrongArnShouldBe() {
+        assertTrue(message(SubscriptionTarget.sqs("arn:aws:sns:us-east-1:123456789012:t"))
+                .contains("is not the ARN of an SQS queue"));
+        assertTrue(message(SubscriptionTarget.sns("arn:aws:sqs:us-east-1:123456789012:q"))
+                .contains("is not the ARN of an SNS topic"));
+        assertTrue(message(SubscriptionTarget.arn("arn:aws")).contains("is not an ARN; expected something like"));
+    }
+
+    private static List<String> problems(SubscriptionTarget target) {
+        List<CoherenceClientException.Problem> problems = new java.util.ArrayList<>();
+        Validation.target(target, "t", problems);
+        return problems.stream().map(CoherenceClientException.Problem::field).toList();
+    }
+
+    private static String message(SubscriptionTarget target) {
+        List<CoherenceClientException.Problem> problems = new java.util.ArrayList<>();
+        Validation.target(target, "t", problems);
+        return problems.toString();
+    }
+
     @Test
     void equalTargetsDescribeTheSameThing() {
         assertEquals(SubscriptionTarget.lambda(LOG_EVENTS).withInput("{}"),
@@ -84,10 +131,28 @@ class SubscriptionTargetTest {
         assertEquals("roleArn", e.problems().get(0).field());
         assertThrows(CoherenceClientException.class, () -> SubscriptionTarget.lambda(null));
         assertThrows(CoherenceClientException.class, () -> SubscriptionTarget.stepFunctions(STATE_MACHINE, null));
-        assertThrows(CoherenceClientException.class, () -> new TargetInputTransformer(null, "x"));
+        assertEquals("inputTransformer.inputPathsMap", assertThrows(CoherenceClientException.class,
+                () -> new TargetInputTransformer(null, "x")).problems().get(0).field());
+        assertEquals("inputTransformer.inputTemplate", assertThrows(CoherenceClientException.class,
+                () -> new TargetInputTransformer(Map.of(), null)).problems().get(0).field());
         Map<String, String> withNull = new LinkedHashMap<>();
         withNull.put("a", null);
         assertThrows(CoherenceClientException.class, () -> new TargetInputTransformer(withNull, "x"));
+    }
+
+    @Test
+    void anInputTransformerAddedRemovedOrChangedIsADifference() {
+        SubscriptionTarget plain = SubscriptionTarget.sqs(QUEUE);
+        SubscriptionTarget transformed = plain.withInputTransformer(Map.of("env", "$.detail"), "<env>");
+        Target sdk = SdkTargets.toSdk(transformed);
+
+        assertEquals(List.of(), SdkTargets.differences(sdk, SdkTargets.toSdk(transformed)));
+        assertEquals(List.of("inputTransformer"), SdkTargets.differences(sdk, SdkTargets.toSdk(plain)));
+        assertEquals(List.of("inputTransformer"), SdkTargets.differences(SdkTargets.toSdk(plain), sdk));
+        assertEquals(List.of("inputTransformer"), SdkTargets.differences(sdk, SdkTargets.toSdk(
+                plain.withInputTransformer(Map.of("env", "$.detail"), "{\"e\": <env>}"))));
+        assertEquals(List.of("inputTransformer"), SdkTargets.differences(sdk, SdkTargets.toSdk(
+                plain.withInputTransformer(Map.of("env", "$.id"), "<env>"))));
     }
 
     @Test

@@ -210,6 +210,16 @@ class SubscriptionTest {
     }
 
     @Test
+    void findsATargetByItsIdWhereverItIs() {
+        Subscription subscription = Fixtures.documentedSetup().toBuilder()
+                .target(SubscriptionTarget.sqs(Fixtures.QUEUE)).build();
+
+        assertEquals(Fixtures.QUEUE, subscription.target("environments").orElseThrow().arn());
+        assertEquals(Fixtures.LOG_EVENTS, subscription.target("log-events").orElseThrow().arn());
+        assertTrue(subscription.target("nothing").isEmpty());
+    }
+
+    @Test
     void copiesTheTargets() {
         List<SubscriptionTarget> targets = new ArrayList<>(List.of(SubscriptionTarget.lambda(LOG_EVENTS)));
         Subscription subscription = new Subscription("x", "", Fixtures.newEnvironments(), true, targets);

@@ -50,6 +50,16 @@ class InMemoryEventBridgeTest {
      * new_environments, forwarding to the Lambda log-events; both documented events are sent; only the first arrives.
      */
     @Test
+    void acceptsEveryBuilderSettingAtTheEdgesOfItsRangeAndRefusesOnePast() {
+        InMemoryEventBridge.builder().maxRulesPerBus(1).maxPatternLength(1).maxPatternLength(4096)
+                .deliveryLogCapacity(1);
+        assertThrows(IllegalArgumentException.class, () -> InMemoryEventBridge.builder().maxRulesPerBus(0));
+        assertThrows(IllegalArgumentException.class, () -> InMemoryEventBridge.builder().maxPatternLength(0));
+        assertThrows(IllegalArgumentException.class, () -> InMemoryEventBridge.builder().maxPatternLength(4097));
+        assertThrows(IllegalArgumentException.class, () -> InMemoryEventBridge.builder().deliveryLogCapacity(0));
+    }
+
+    @Test
     void theDocumentedConsoleWalkthroughDeliversOnlyTheNewEnvironmentsEventToLogEvents() {
         InMemoryEventBridge bridge = InMemoryEventBridge.create();
         CoherenceBus bus = CoherenceBus.forApp("12309ijsdf-your-app-name");

@@ -114,6 +114,16 @@ class LocalEventBridgeTest {
         assertThrows(IllegalArgumentException.class, () -> LocalEventBridge.builder().maxRequestBytes(1023));
         assertThrows(IllegalArgumentException.class, () -> LocalEventBridge.builder().requestLogCapacity(0));
         assertThrows(IllegalArgumentException.class, () -> LocalEventBridge.start(null));
+        assertThrows(IllegalArgumentException.class, () -> LocalEventBridge.builder().workerThreads(257));
+        assertThrows(IllegalArgumentException.class,
+                () -> LocalEventBridge.builder().maxRequestBytes(64 * 1024 * 1024 + 1));
+    }
+
+    @Test
+    void acceptsEverySettingAtTheEdgesOfItsRange() {
+        // Each bound is a valid setting: only the values past it are refused (above).
+        LocalEventBridge.builder().port(0).port(65_535).workerThreads(1).workerThreads(256).maxRequestBytes(1024)
+                .maxRequestBytes(64 * 1024 * 1024).requestLogCapacity(1);
     }
 
     @Test
