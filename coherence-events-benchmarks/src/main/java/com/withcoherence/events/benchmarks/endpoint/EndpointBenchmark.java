@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.openjdk.jmh.util.ListStatistics;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
@@ -49,7 +50,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
  * the run.
  *
  * <p>Usage: {@code java -cp benchmarks.jar com.withcoherence.events.benchmarks.endpoint.EndpointBenchmark
- * [--threads 1,4] [--warmup 10] [--seconds 10] [--rounds 3] [--no-moto] [--targets] [--no-floor] [--out FILE]}. {@code scripts/bench-endpoint.sh}
+ * [--threads 1,4] [--warmup 10] [--seconds 10] [--rounds 3] [--no-moto] [--targets] [--no-floor]
+ * [--http url-connection|apache5] [--out FILE]}. {@code scripts/bench-endpoint.sh}
  * runs it.
  */
 public final class EndpointBenchmark {
@@ -74,9 +76,10 @@ public final class EndpointBenchmark {
      * @param moto whether to compare with {@code moto_server} when it is installed
      * @param targets whether each rule delivers to an SQS queue
      * @param floor whether to measure a canned-answer server too
+     * @param http the SDK's HTTP client: {@code url-connection} or {@code apache5}
      */
     public record Options(List<Integer> threads, Duration warmup, Duration measurement, int rounds, boolean moto,
-            boolean targets, boolean floor) {
+            boolean targets, boolean floor, String http) {
 
         /**
          * Checks and copies the options.
@@ -90,12 +93,33 @@ public final class EndpointBenchmark {
          *     costs it about 0.1 s each); without, both only validate, match and answer
          * @param floor whether to measure a server that answers every call with a canned answer, the floor of what
          *     the client and the transport cost
+         * @param http the SDK's HTTP client: {@code url-connection} (as our tests and CLI use it) or {@code apache5}
+         *     (the SDK's default for synchronous clients)
          */
         public Options {
             threads = List.copyOf(threads);
+            if (!http.equals("url-connection") && !http.equals("apache5")) {
+                throw new IllegalArgumentException("no HTTP client " + http + "; use url-connection or apache5");
+            }
             if (threads.isEmpty() || rounds < 1 || measurement.toMillis() < 1) {
                 throw new IllegalArgumentException("need thread counts, at least one round and a measurement time");
             }
+        }
+
+        /**
+         * Options with the url-connection HTTP client.
+         *
+         * @param threads the client thread counts
+         * @param warmup warm-up before each measurement
+         * @param measurement how long each measurement lasts
+         * @param rounds how many rounds
+         * @param moto whether to compare with moto
+         * @param targets whether each rule delivers to an SQS queue
+         * @param floor whether to measure a canned-answer server too
+         */
+        public Options(List<Integer> threads, Duration warmup, Duration measurement, int rounds, boolean moto,
+                boolean targets, boolean floor) {
+            this(threads, warmup, measurement, rounds, moto, targets, floor, "url-connection");
         }
     }
 
@@ -179,6 +203,7 @@ public final class EndpointBenchmark {
         boolean moto = true;
         boolean targets = false;
         boolean floor = true;
+        String http = "url-connection";
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -209,13 +234,16 @@ public final class EndpointBenchmark {
                 case "--out":
                     out = Path.of(args[++i]);
                     break;
+                case "--http":
+                    http = args[++i];
+                    break;
                 default:
                     System.err.println("unknown argument " + args[i] + "; usage: [--threads 1,4] [--warmup S] "
-                            + "[--seconds S] [--rounds N] [--no-moto] [--targets] [--no-floor] [--out FILE]");
+                            + "[--seconds S] [--rounds N] [--no-moto] [--targets] [--no-floor] [--http url-connection|apache5] [--out FILE]");
                     System.exit(2);
             }
         }
-        String report = report(run(new Options(threads, warmup, measurement, rounds, moto, targets, floor), System.err::println));
+        String report = report(run(new Options(threads, warmup, measurement, rounds, moto, targets, floor, http), System.err::println));
         System.out.print(report);
         if (out != null) {
             Files.writeString(out, report);
@@ -241,11 +269,11 @@ public final class EndpointBenchmark {
         }
         Map<String, Accumulator> results = new LinkedHashMap<>();
         try (LocalEventBridge local = LocalEventBridge.start(bridge);
-                EventBridgeClient localClient = client(local.endpoint());
+                EventBridgeClient localClient = client(local.endpoint(), options.http());
                 CannedServer canned = options.floor() ? new CannedServer(ENTRIES_PER_CALL, 8) : null;
-                EventBridgeClient cannedClient = canned == null ? null : client(canned.endpoint());
+                EventBridgeClient cannedClient = canned == null ? null : client(canned.endpoint(), options.http());
                 MotoServer moto = motoExecutable.isPresent() ? MotoServer.start(motoExecutable.get()) : null;
-                EventBridgeClient motoClient = moto == null ? null : client(moto.endpoint())) {
+                EventBridgeClient motoClient = moto == null ? null : client(moto.endpoint(), options.http())) {
             setUp(localClient, options.targets());
             if (moto != null) {
                 moto.createQueue(QUEUE, REGION);
@@ -279,12 +307,22 @@ public final class EndpointBenchmark {
 
     /** The SDK client as a user configures it for a local endpoint, without retries so every call counts once. */
     static EventBridgeClient client(URI endpoint) {
+        return client(endpoint, "url-connection");
+    }
+
+    /**
+     * The SDK client with the named HTTP client. The url-connection client writes a request's headers and body in two
+     * TCP segments, so Nagle's algorithm holds the body until the server's delayed ACK: about 1 ms per call on
+     * loopback, whatever the server. Apache's client sends both at once.
+     */
+    static EventBridgeClient client(URI endpoint, String http) {
         return EventBridgeClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH",
                         "not-a-secret")))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(http.equals("apache5") ? Apache5HttpClient.builder().maxConnections(64).build()
+                        : UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
                 .build();
     }

@@ -35,6 +35,23 @@ class EndpointBenchmarkTest {
     }
 
     @Test
+    void runsWithTheSdksDefaultApacheClientToo() throws Exception {
+        EndpointBenchmark.Options options = new EndpointBenchmark.Options(List.of(1), Duration.ofMillis(100),
+                Duration.ofMillis(500), 1, false, false, false, "apache5");
+
+        List<EndpointBenchmark.Result> results = EndpointBenchmark.run(options, line -> { });
+
+        assertEquals(1, results.size());
+        assertTrue(results.get(0).calls() > 0, "calls made");
+    }
+
+    @Test
+    void refusesAnHttpClientItDoesNotKnow() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new EndpointBenchmark
+                .Options(List.of(1), Duration.ofMillis(100), Duration.ofMillis(500), 1, false, false, false, "netty"));
+    }
+
+    @Test
     void tenEntriesOfBothDocumentedEvents() {
         assertEquals(10, EndpointBenchmark.request().entries().size());
         assertEquals(5, EndpointBenchmark.request().entries().stream()
