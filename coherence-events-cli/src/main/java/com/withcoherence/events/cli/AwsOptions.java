@@ -26,6 +26,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import com.withcoherence.events.client.CoherenceClientException;
+import com.withcoherence.events.client.CoherenceEventsClient;
 
 /**
  * The options of every command that calls EventBridge: real AWS through the default credential and Region chains, or
@@ -177,6 +178,11 @@ final class AwsOptions {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /** A client of the bus on {@code eventBridge}; its checks of the bus fail as {@link #call} fails. */
+    CoherenceEventsClient client(EventBridgeClient eventBridge, String bus) {
+        return call("connecting", () -> CoherenceEventsClient.builder().eventBridge(eventBridge).bus(bus).build());
     }
 
     /** Runs an AWS call, turning every failure into one line and exit code 2. */

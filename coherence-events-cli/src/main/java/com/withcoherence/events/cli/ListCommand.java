@@ -31,8 +31,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (EventBridgeClient eventBridge = aws.eventBridge(bus)) {
-            CoherenceEventsClient client = aws.call("connecting", () -> CoherenceEventsClient.builder()
-                    .eventBridge(eventBridge).bus(bus).build());
+            CoherenceEventsClient client = aws.client(eventBridge, bus);
             List<ExistingSubscription> rules = aws.call("listing rules", client::subscriptions);
             if (rules.isEmpty()) {
                 io.out().println("no rules on " + client.busName());

@@ -64,8 +64,7 @@ final class PublishCommand implements Callable<Integer> {
             }
         }
         try (EventBridgeClient eventBridge = aws.eventBridge(bus)) {
-            CoherenceEventsClient client = aws.call("connecting", () -> CoherenceEventsClient.builder()
-                    .eventBridge(eventBridge).bus(bus).build());
+            CoherenceEventsClient client = aws.client(eventBridge, bus);
             if (entries.size() > 10) {
                 io.err().println("publishing " + entries.size() + " events in batches of at most 10...");
             }

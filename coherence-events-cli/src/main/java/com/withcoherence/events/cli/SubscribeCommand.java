@@ -108,8 +108,7 @@ final class SubscribeCommand implements Callable<Integer> {
     public Integer call() {
         Subscription subscription = subscription();
         try (EventBridgeClient eventBridge = aws.eventBridge(bus)) {
-            CoherenceEventsClient client = aws.call("connecting", () -> CoherenceEventsClient.builder()
-                    .eventBridge(eventBridge).bus(bus).build());
+            CoherenceEventsClient client = aws.client(eventBridge, bus);
             SubscribeOption[] options = adopt ? new SubscribeOption[] {SubscribeOption.ADOPT_EXISTING_RULE}
                     : new SubscribeOption[0];
             SubscriptionPlan plan = aws.call("planning", () -> client.plan(subscription, options));

@@ -35,8 +35,7 @@ final class UnsubscribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (EventBridgeClient eventBridge = aws.eventBridge(bus)) {
-            CoherenceEventsClient client = aws.call("connecting", () -> CoherenceEventsClient.builder()
-                    .eventBridge(eventBridge).bus(bus).build());
+            CoherenceEventsClient client = aws.client(eventBridge, bus);
             UnsubscribeResult result = aws.call("unsubscribe", () -> client.unsubscribe(rule));
             if (!result.removed()) {
                 io.out().println("rule " + rule + " does not exist on " + client.busName() + ": nothing to remove");

@@ -43,18 +43,17 @@ final class Json {
 
     /** Parses exactly one JSON value of event content with {@link #EXACT}, or returns {@code null}. */
     static JsonNode parseExactOrNull(String text) {
-        try {
-            JsonNode node = EXACT.readTree(text);
-            return node == null || node.isMissingNode() ? null : node;
-        } catch (JsonProcessingException | RuntimeException e) {
-            return null;
-        }
+        return parseOrNull(EXACT, text);
     }
 
     /** Parses exactly one JSON value, or returns {@code null} if {@code text} is not one. */
     static JsonNode parseOrNull(String text) {
+        return parseOrNull(MAPPER, text);
+    }
+
+    private static JsonNode parseOrNull(JsonMapper mapper, String text) {
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = mapper.readTree(text);
             return node == null || node.isMissingNode() ? null : node;
         } catch (JsonProcessingException | RuntimeException e) {
             return null;

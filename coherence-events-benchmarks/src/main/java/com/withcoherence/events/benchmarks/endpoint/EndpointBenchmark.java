@@ -105,22 +105,6 @@ public final class EndpointBenchmark {
                 throw new IllegalArgumentException("need thread counts, at least one round and a measurement time");
             }
         }
-
-        /**
-         * Options with the url-connection HTTP client.
-         *
-         * @param threads the client thread counts
-         * @param warmup warm-up before each measurement
-         * @param measurement how long each measurement lasts
-         * @param rounds how many rounds
-         * @param moto whether to compare with moto
-         * @param targets whether each rule delivers to an SQS queue
-         * @param floor whether to measure a canned-answer server too
-         */
-        public Options(List<Integer> threads, Duration warmup, Duration measurement, int rounds, boolean moto,
-                boolean targets, boolean floor) {
-            this(threads, warmup, measurement, rounds, moto, targets, floor, "url-connection");
-        }
     }
 
     /**

@@ -17,7 +17,7 @@ class EndpointBenchmarkTest {
     @Test
     void putsTenEntriesPerCallThroughTheSdkAndReportsThroughputAndLatency() throws Exception {
         EndpointBenchmark.Options options = new EndpointBenchmark.Options(List.of(1, 2), Duration.ofMillis(100),
-                Duration.ofMillis(1000), 1, false, true, true);
+                Duration.ofMillis(1000), 1, false, true, true, "url-connection");
 
         List<EndpointBenchmark.Result> results = EndpointBenchmark.run(options, line -> { });
 
