@@ -982,7 +982,13 @@ public final class InMemoryEventBridge implements AutoCloseable {
             return PutEventsResult.Entry.failed("InvalidArgument",
                     "Parameter Detail is not valid. Reason: Detail is a required argument.");
         }
-        JsonNode detail = Json.parseExactOrNull(entry.detail().get());
+        String detailText = entry.detail().get();
+        JsonNode detail = Json.parseExactUniqueOrNull(detailText);
+        if (detail == null) {
+            // Malformed, or a name repeated in an object: the last value wins, and the text cannot be delivered as is.
+            detailText = null;
+            detail = Json.parseExactOrNull(entry.detail().get());
+        }
         if (detail == null || !detail.isObject()) {
             // AWS-recorded: also a JSON string or array detail.
             return PutEventsResult.Entry.failed("MalformedDetail", "Detail is malformed.");
@@ -1015,17 +1021,24 @@ public final class InMemoryEventBridge implements AutoCloseable {
                 archive.events().add(new Routing.ArchivedEvent(ingestion, event));
             }
         }
-        route(route, event, ingestion, Optional.empty(), List.of(), tasks);
+        List<Routing.RouteRule> matched = route.match(event);
+        if (!matched.isEmpty()) {
+            String json = detailText == null ? null : Json.writeEnvelope(id, entry.detailType().get(),
+                    entry.source().get(), account, event.get("time").textValue(), region, entry.resources(),
+                    detailText);
+            deliver(route, event, json == null ? Json.write(event) : json, matched, ingestion, Optional.empty(),
+                    List.of(), tasks);
+        }
         return PutEventsResult.Entry.accepted(id);
     }
 
-    private void route(Routing route, ObjectNode event, Instant ingestion, Optional<String> replayName,
-            List<String> onlyRuleArns, List<Dispatcher.DeliveryTask> tasks) {
-        List<Routing.RouteRule> matched = route.match(event);
-        if (matched.isEmpty()) {
-            return;
-        }
-        String json = Json.write(event);
+    /**
+     * Makes the first delivery attempt of {@code event}, written as {@code json}, for every target of the
+     * {@code matched} rules of {@code route} (those of {@code onlyRuleArns} when not empty).
+     */
+    private void deliver(Routing route, ObjectNode event, String json, List<Routing.RouteRule> matched,
+            Instant ingestion, Optional<String> replayName, List<String> onlyRuleArns,
+            List<Dispatcher.DeliveryTask> tasks) {
         String id = event.get("id").textValue();
         for (Routing.RouteRule rule : matched) {
             if (!onlyRuleArns.isEmpty() && !onlyRuleArns.contains(rule.arn())) {
@@ -1355,7 +1368,11 @@ public final class InMemoryEventBridge implements AutoCloseable {
             }
             ObjectNode event = archived.event().deepCopy();
             event.put("replay-name", replayName);
-            route(route, event, clock.instant(), Optional.of(replayName), filter, tasks);
+            List<Routing.RouteRule> matched = route.match(event);
+            if (!matched.isEmpty()) {
+                deliver(route, event, Json.write(event), matched, clock.instant(), Optional.of(replayName), filter,
+                        tasks);
+            }
             replayed++;
         }
         Replay replay = new Replay(replayName, archiveName, eventStartTime, eventEndTime, filter, replayed);

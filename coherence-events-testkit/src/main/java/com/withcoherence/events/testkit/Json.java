@@ -3,11 +3,13 @@ package com.withcoherence.events.testkit;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** The testkit's one JSON mapper: EventBridge's nesting limit, one document per text, compact output. */
 final class Json {
@@ -31,6 +33,15 @@ final class Json {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    /**
+     * {@link #EXACT} refusing a member name repeated in an object, which {@link #EXACT} accepts (the last value
+     * wins). Jackson checks for repeated names as it builds the tree whatever the setting, so this costs nothing;
+     * the bus uses it to know that an event's detail text can be delivered as it is ({@link #writeEnvelope}).
+     */
+    static final JsonMapper EXACT_UNIQUE = EXACT.rebuild()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+
     private Json() {
     }
 
@@ -46,6 +57,14 @@ final class Json {
         return parseOrNull(EXACT, text);
     }
 
+    /**
+     * Parses exactly one JSON value of event content with {@link #EXACT_UNIQUE}, or returns {@code null} if
+     * {@code text} is not one or repeats a member name in an object.
+     */
+    static JsonNode parseExactUniqueOrNull(String text) {
+        return parseOrNull(EXACT_UNIQUE, text);
+    }
+
     /** Parses exactly one JSON value, or returns {@code null} if {@code text} is not one. */
     static JsonNode parseOrNull(String text) {
         return parseOrNull(MAPPER, text);
@@ -58,6 +77,77 @@ final class Json {
         } catch (JsonProcessingException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Writes the envelope the bus completes for a PutEvents entry, exactly as {@link #write} writes the tree of it
+     * ({@code version}, {@code id}, {@code detail-type}, {@code source}, {@code account}, {@code time},
+     * {@code region}, {@code resources}, {@code detail}), or returns {@code null} when {@code detailText}, the text
+     * the detail was read from by {@link #parseExactUniqueOrNull} (so without repeated names), is not what
+     * {@link #write} makes of it ({@link #isCompact}): then the caller writes the tree. Copying the detail instead of writing it again, and the member names as constants,
+     * halves the cost of the delivered JSON. {@code id} and {@code time} are the bus's own (a UUID, an ISO-8601
+     * instant) and need no escaping.
+     */
+    static String writeEnvelope(String id, String detailType, String source, String account, String time,
+            String region, List<String> resources, String detailText) {
+        if (!isCompact(detailText)) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(detailText.length() + 256)
+                .append("{\"version\":\"0\",\"id\":\"").append(id).append("\",\"detail-type\":");
+        appendString(out, detailType).append(",\"source\":");
+        appendString(out, source).append(",\"account\":");
+        appendString(out, account).append(",\"time\":\"").append(time).append("\",\"region\":");
+        appendString(out, region).append(",\"resources\":[");
+        for (int i = 0; i < resources.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            appendString(out, resources.get(i));
+        }
+        return out.append("],\"detail\":").append(detailText).append('}').toString();
+    }
+
+    /** Appends {@code text} as a JSON string, escaped as {@link #write} escapes it (by Jackson's own encoder). */
+    static StringBuilder appendString(StringBuilder out, String text) {
+        out.append('"');
+        boolean plain = true;
+        for (int i = 0, n = text.length(); i < n && plain; i++) {
+            char c = text.charAt(i);
+            plain = c >= ' ' && c != '"' && c != '\\';
+        }
+        if (plain) {
+            out.append(text);
+        } else {
+            JsonStringEncoder.getInstance().quoteAsString(text, out);
+        }
+        return out.append('"');
+    }
+
+    /**
+     * Whether {@code text}, a JSON value without repeated member names, is exactly what {@link #write} makes of the
+     * tree read from it: no white space between tokens, no escape sequence, and no number whose text Jackson writes
+     * differently (a float or a negative number: {@code -0}, {@code 1e5}, {@code 0.0000001}). Conservative: a
+     * {@code false} only costs a write.
+     */
+    static boolean isCompact(String text) {
+        if (text.indexOf('\\') >= 0) {
+            return false;
+        }
+        // Without escapes a quote always opens or closes a string.
+        boolean inString = false;
+        char previous = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                inString = !inString;
+            } else if (!inString
+                    && (c <= ' ' || c == '-' || c == '.' || ((c == 'e' || c == 'E') && previous >= '0' && previous <= '9'))) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     static String write(JsonNode node) {

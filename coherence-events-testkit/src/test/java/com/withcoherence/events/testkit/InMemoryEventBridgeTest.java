@@ -285,6 +285,32 @@ class InMemoryEventBridgeTest {
         }
 
         @Test
+        void deliversTheDetailCompactWithTheLastOfARepeatedNameAndTheSendersStringsEscaped() {
+            InMemoryEventBridge bridge = bridgeWithBus();
+            bridge.putRule(RuleDefinition.of("all", BUS, "{\"source\":[{\"prefix\":\"Co\"}]}"));
+            bridge.putTargets(BUS, "all", List.of(Target.of("t", LOG_EVENTS)));
+            PutEventsEntry.Builder entry = PutEventsEntry.builder().eventBusName(BUS).source("Co\"herence\\")
+                    .detailType("tab\there").resource("r\n1");
+
+            bridge.putEvents(List.of(
+                    entry.detail("{ \"a\" : \"\\u0041\",\n \"b\": [1, 2] }").build(),
+                    entry.detail("{\"a\":1,\"b\":{\"c\":2,\"c\":3},\"a\":4}").build(),
+                    entry.detail("{\"a\":\"\\\\\",\"b\":[true,null]}").build()));
+
+            List<String> payloads = bridge.deliveryLog().payloadsTo(LOG_EVENTS);
+            assertEquals(3, payloads.size());
+            for (String payload : payloads) {
+                assertTrue(payload.contains("\"detail-type\":\"tab\\there\",\"source\":\"Co\\\"herence\\\\\""),
+                        payload);
+                assertTrue(payload.contains("\"resources\":[\"r\\n1\"]"), payload);
+                assertEquals(payload, Json.write(Json.parseExactOrNull(payload)), "delivered compact");
+            }
+            assertTrue(payloads.get(0).endsWith(",\"detail\":{\"a\":\"A\",\"b\":[1,2]}}"), payloads.get(0));
+            assertTrue(payloads.get(1).endsWith(",\"detail\":{\"a\":4,\"b\":{\"c\":3}}}"), payloads.get(1));
+            assertTrue(payloads.get(2).endsWith(",\"detail\":{\"a\":\"\\\\\",\"b\":[true,null]}}"), payloads.get(2));
+        }
+
+        @Test
         void dropsAnEntryNamingABusOfAnotherAccountByArnAndRoutesOneOfAnyRegion() {
             InMemoryEventBridge bridge = bridgeWithBus();
             bridge.putRule(RuleDefinition.of("r", BUS, NEW_ONLY));
