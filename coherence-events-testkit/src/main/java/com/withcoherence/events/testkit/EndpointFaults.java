@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Faults a {@link LocalEventBridge} injects on demand, for tests of code that must survive AWS: throttled calls,
@@ -311,37 +312,63 @@ public final class EndpointFaults {
         }
     }
 
-    /** Decides, once per call, which PutEvents entries fail; the answer maps an index to its injected result. */
+    /**
+     * Decides, once per call, which PutEvents entries fail; the answer maps an index to its injected result. The
+     * call is counted, and the entries chosen, when the bridge first asks about an entry, which it does only after the
+     * request passed validation: a request the service refuses whole does not use up a failure limited by
+     * {@link EntryFailure#times(int)}.
+     */
     IntFunction<PutEventsResult.Entry> putEventsFailures(List<PutEventsEntry> entries) {
-        List<ActiveEntryFailure<PutEventsEntry>> active;
-        synchronized (lock) {
-            active = putEventsEntries;
-            putEventsEntries = countCall(active);
-        }
-        return decide(active, entries,
-                (failure, index) -> PutEventsResult.Entry.failed(failure.errorCode(), failure.errorMessage()));
+        return onFirstEntry(() -> {
+            List<ActiveEntryFailure<PutEventsEntry>> active;
+            synchronized (lock) {
+                active = putEventsEntries;
+                putEventsEntries = countCall(active);
+            }
+            return decide(active, entries,
+                    (failure, index) -> PutEventsResult.Entry.failed(failure.errorCode(), failure.errorMessage()));
+        });
     }
 
-    /** Decides, once per call, which PutTargets entries fail; the answer maps an index to its injected failure. */
+    /** As {@link #putEventsFailures}, for PutTargets; the answer maps an index to its injected failure. */
     IntFunction<FailedEntry> putTargetsFailures(List<Target> targets) {
-        List<ActiveEntryFailure<Target>> active;
-        synchronized (lock) {
-            active = putTargetsEntries;
-            putTargetsEntries = countCall(active);
-        }
-        return decide(active, targets, (failure, index) -> new FailedEntry(targets.get(index).id(),
-                failure.errorCode(), failure.errorMessage()));
+        return onFirstEntry(() -> {
+            List<ActiveEntryFailure<Target>> active;
+            synchronized (lock) {
+                active = putTargetsEntries;
+                putTargetsEntries = countCall(active);
+            }
+            return decide(active, targets, (failure, index) -> new FailedEntry(targets.get(index).id(),
+                    failure.errorCode(), failure.errorMessage()));
+        });
     }
 
-    /** Decides, once per call, which RemoveTargets ids fail; the answer maps an index to its injected failure. */
+    /** As {@link #putEventsFailures}, for RemoveTargets; the answer maps an index to its injected failure. */
     IntFunction<FailedEntry> removeTargetsFailures(List<String> ids) {
-        List<ActiveEntryFailure<String>> active;
-        synchronized (lock) {
-            active = removeTargetsEntries;
-            removeTargetsEntries = countCall(active);
-        }
-        return decide(active, ids, (failure, index) -> new FailedEntry(ids.get(index), failure.errorCode(),
-                failure.errorMessage()));
+        return onFirstEntry(() -> {
+            List<ActiveEntryFailure<String>> active;
+            synchronized (lock) {
+                active = removeTargetsEntries;
+                removeTargetsEntries = countCall(active);
+            }
+            return decide(active, ids, (failure, index) -> new FailedEntry(ids.get(index), failure.errorCode(),
+                    failure.errorMessage()));
+        });
+    }
+
+    /** An answer made by {@code decision} when first asked, once: one call's decision, used by one thread. */
+    private static <R> IntFunction<R> onFirstEntry(Supplier<IntFunction<R>> decision) {
+        return new IntFunction<>() {
+            private IntFunction<R> decided;
+
+            @Override
+            public R apply(int index) {
+                if (decided == null) {
+                    decided = decision.get();
+                }
+                return decided.apply(index);
+            }
+        };
     }
 
     /** Counts a call for each failure and returns those left; caller holds the lock. */

@@ -136,6 +136,26 @@ class EndpointFaultsTest {
     }
 
     @Test
+    void countsOnlyCallsThatPassValidationAgainstAFailureLimitedToOneCall() {
+        endpoint.faults().failPutEventsEntries(EntryFailure.<PutEventsEntry>atIndexes(0).times(1));
+        endpoint.faults().failRemoveTargetsEntries(EntryFailure.<String>atIndexes(0).times(1));
+        PutEventsRequestEntry[] eleven = new PutEventsRequestEntry[11];
+        java.util.Arrays.fill(eleven, entry("a"));
+
+        EventBridgeException tooMany = assertThrows(EventBridgeException.class, () -> once.putEvents(b -> b
+                .entries(eleven)));
+        assertEquals("ValidationException", tooMany.awsErrorDetails().errorCode());
+        assertThrows(EventBridgeException.class, () -> once.removeTargets(b -> b.rule("no-such-rule")
+                .eventBusName(BUS).ids("queue")));
+
+        assertEquals("InternalFailure", once.putEvents(b -> b.entries(entry("a"))).entries().get(0).errorCode(),
+                "the refused request did not use up the failure");
+        assertEquals(0, once.putEvents(b -> b.entries(entry("a"))).failedEntryCount(), "the next call is its second");
+        assertEquals(1, once.removeTargets(b -> b.rule("rule").eventBusName(BUS).ids("queue")).failedEntryCount());
+        assertEquals(0, once.removeTargets(b -> b.rule("rule").eventBusName(BUS).ids("queue")).failedEntryCount());
+    }
+
+    @Test
     void failsThePutEventsEntriesAPredicateChoosesWithInternalFailure() {
         endpoint.faults().failPutEventsEntries(EntryFailure.matching(e -> e.detailType().orElse("").equals("b")));
         for (int call = 0; call < 2; call++) {
