@@ -34,6 +34,22 @@ class ParseCommandTest {
     }
 
     @Test
+    void keepsMembersTheLibraryDoesNotReadAtEveryLevel() {
+        String extended = CoherenceFixtures.documentedNewEnvironmentsJson()
+                .replaceFirst("\\{", "{\"replay-name\":\"nightly\",")
+                .replaceFirst("\"new_environments\"\\s*:\\s*\\[", "\"run_id\":42,\"new_environments\":[")
+                .replace("\"cloudfront_id\"", "\"status\":\"ready\",\"cloudfront_id\"");
+        Path file = SampleFiles.write(dir, "extended.json", extended);
+
+        CliRun run = CliRun.of("parse", "--json", file.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\"status\":\"ready\"") && run.out().contains("\"run_id\":42")
+                && run.out().contains("\"replay-name\":\"nightly\""), run.out());
+        assertEquals(CoherenceEvents.parse(extended), CoherenceEvents.parse(run.out()));
+    }
+
+    @Test
     void readsStandardInput() {
         CliRun run = CliRun.withInput(CoherenceFixtures.documentedNewEnvironmentsJson(), "parse", "--json", "-");
 

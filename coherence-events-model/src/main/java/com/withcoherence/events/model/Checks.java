@@ -30,6 +30,15 @@ final class Checks {
         return value;
     }
 
+    /** Checks a record's unknown members are given; {@code pointer} is the object they belong to. */
+    static UnknownMembers unknownMembers(UnknownMembers value, String pointer, String component) {
+        if (value == null) {
+            throw new CoherenceEventException(pointer, component + " must not be null; pass UnknownMembers.none() "
+                    + "when there are none.");
+        }
+        return value;
+    }
+
     /** Checks a method argument that is not part of the JSON (a handler, an input). */
     static <T> T argument(T value, String name) {
         if (value == null) {

@@ -75,6 +75,14 @@ public sealed interface CoherenceEvent permits NewEnvironmentsEvent, ValidEnviro
     String region();
 
     /**
+     * Returns the envelope's members this library does not read, such as the {@code replay-name} EventBridge adds to
+     * a replayed event; {@link CoherenceEvents#toJson} writes them back.
+     *
+     * @return the members, {@link UnknownMembers#none()} when there are none; never {@code null}
+     */
+    UnknownMembers unknownMembers();
+
+    /**
      * Returns the envelope's {@code resources}; Coherence sends an empty list.
      *
      * @return an unmodifiable list, possibly empty, never {@code null}

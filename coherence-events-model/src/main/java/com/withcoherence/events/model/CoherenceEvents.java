@@ -27,8 +27,9 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>Parsing is strict where data is wrong and lenient where the future may add things. Unknown members are ignored
- * at every level (an unknown detail-type is kept whole as {@link UnknownCoherenceEvent}); a missing or mistyped
+ * <p>Parsing is strict where data is wrong and lenient where the future may add things. Members the library does not
+ * read are kept at every level as {@link UnknownMembers} and written back by {@link #toJson} (an unknown detail-type
+ * is kept whole as {@link UnknownCoherenceEvent}), so reading an event loses nothing; a missing or mistyped
  * required member, a {@code detail} that is not an object, a duplicate key, content after the event, invalid UTF-8,
  * input over the size and nesting limits, or a {@code source} other than {@value CoherenceBus#SOURCE} is rejected
  * with a {@link CoherenceEventException} naming the JSON pointer of the problem. Times are RFC 3339 with or without

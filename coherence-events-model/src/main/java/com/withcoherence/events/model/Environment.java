@@ -14,8 +14,15 @@ package com.withcoherence.events.model;
  *     not real CloudFront ids.
  * @param environmentName the environment's name ({@code environment_name}), e.g. {@code main}; a non-empty string
  * @param applicationName the Coherence application's name ({@code application_name}); a non-empty string
+ * @param unknownMembers the environment's members this library does not read, written back by
+ *     {@link CoherenceEvents#toJson}; part of equality, so compare {@link EnvironmentKey}s to ask whether two values
+ *     are the same environment
  */
-public record Environment(String cloudfrontId, String environmentName, String applicationName) {
+public record Environment(String cloudfrontId, String environmentName, String applicationName,
+        UnknownMembers unknownMembers) {
+
+    /** The members an environment object has on the wire, which no unknown member may repeat. */
+    private static final String[] MEMBERS = {"cloudfront_id", "environment_name", "application_name"};
 
     /**
      * Validates the components.
@@ -24,11 +31,29 @@ public record Environment(String cloudfrontId, String environmentName, String ap
      *     non-empty string, not checked against CloudFront's id format
      * @param environmentName the environment's name ({@code environment_name}), e.g. {@code main}; a non-empty string
      * @param applicationName the Coherence application's name ({@code application_name}); a non-empty string
-     * @throws CoherenceEventException if a component is {@code null} or empty
+     * @param unknownMembers the environment's members this library does not read; {@link UnknownMembers#none()}
+     *     for none
+     * @throws CoherenceEventException if a component is {@code null} or empty, or an unknown member has the name of
+     *     one of the three members above
      */
     public Environment {
         Checks.nonEmpty(cloudfrontId, "cloudfront_id", "cloudfrontId");
         Checks.nonEmpty(environmentName, "environment_name", "environmentName");
         Checks.nonEmpty(applicationName, "application_name", "applicationName");
+        Checks.unknownMembers(unknownMembers, "", "unknownMembers")
+                .checkDistinctFrom("", MEMBERS);
+    }
+
+    /**
+     * Makes an environment without unknown members, as Coherence sends it today.
+     *
+     * @param cloudfrontId the id of the CloudFront distribution serving the environment ({@code cloudfront_id}); a
+     *     non-empty string, not checked against CloudFront's id format
+     * @param environmentName the environment's name ({@code environment_name}), e.g. {@code main}; a non-empty string
+     * @param applicationName the Coherence application's name ({@code application_name}); a non-empty string
+     * @throws CoherenceEventException if a component is {@code null} or empty
+     */
+    public Environment(String cloudfrontId, String environmentName, String applicationName) {
+        this(cloudfrontId, environmentName, applicationName, UnknownMembers.none());
     }
 }

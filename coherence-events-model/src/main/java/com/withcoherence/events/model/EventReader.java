@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads Coherence events from a jackson-core {@link JsonParser}: one pass, no tree, no {@code ObjectMapper}.
@@ -56,7 +58,8 @@ final class EventReader {
     private static final int RESOURCES = 7;
     private static final int DETAIL = 8;
     private static final int ALL_ENVELOPE = (1 << 9) - 1;
-    private static final String[] ENVELOPE_NAMES = {
+    /** The envelope's members, which no unknown envelope member may repeat. */
+    static final String[] ENVELOPE_NAMES = {
         "version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"
     };
     private static final SerializedString[] ENVELOPE_KEYS = keys(ENVELOPE_NAMES);
@@ -140,16 +143,17 @@ final class EventReader {
         String region = null;
         List<String> resources = null;
         List<Environment> environments = null;
+        UnknownMembers unknownDetailMembers = UnknownMembers.none();
         String detailJson = null;
         String detailPointer = null;
         int seen = 0;
-        List<String> unknownNames = null;
+        Map<String, String> unknown = null;
 
         // Members usually come in EventBridge's order; any order reads the same (see nextMember).
         int expected = 0;
         for (int index; (index = nextMember(p, ENVELOPE_KEYS, expected)) != END_OF_OBJECT; ) {
             if (index == UNKNOWN_MEMBER) {
-                unknownNames = skipUnknownMember(p, base, p.currentName(), unknownNames);
+                unknown = readUnknownMember(p, base, p.currentName(), unknown);
                 continue;
             }
             expected = index + 1;
@@ -187,7 +191,9 @@ final class EventReader {
                 default: // DETAIL
                     SerializedString listKey = environmentListKey(detailType);
                     if (listKey != null) {
-                        environments = environmentsDetail(p, base, listKey);
+                        Detail detail = environmentsDetail(p, base, listKey);
+                        environments = detail.environments();
+                        unknownDetailMembers = detail.unknownMembers();
                     } else {
                         // Unknown detail-type, or not read yet: keep the detail as JSON and decide below.
                         detailPointer = valuePointer(p, base);
@@ -202,16 +208,22 @@ final class EventReader {
         SerializedString listKey = environmentListKey(detailType);
         if (listKey != null && environments == null) {
             // The detail came before the detail-type: read the kept JSON now that the type is known.
-            environments = environmentsDetail(detailJson, detailPointer, listKey);
+            Detail detail = environmentsDetail(detailJson, detailPointer, listKey);
+            environments = detail.environments();
+            unknownDetailMembers = detail.unknownMembers();
         }
         try {
+            UnknownMembers unknownMembers = UnknownMembers.read(unknown);
             if (CoherenceBus.NEW_ENVIRONMENTS.equals(detailType)) {
-                return new NewEnvironmentsEvent(version, id, account, time, region, resources, environments);
+                return new NewEnvironmentsEvent(version, id, account, time, region, resources, environments,
+                        unknownMembers, unknownDetailMembers);
             }
             if (CoherenceBus.VALID_ENVIRONMENTS.equals(detailType)) {
-                return new ValidEnvironmentsEvent(version, id, account, time, region, resources, environments);
+                return new ValidEnvironmentsEvent(version, id, account, time, region, resources, environments,
+                        unknownMembers, unknownDetailMembers);
             }
-            return new UnknownCoherenceEvent(version, id, detailType, account, time, region, resources, detailJson);
+            return new UnknownCoherenceEvent(version, id, detailType, account, time, region, resources, detailJson,
+                    unknownMembers);
         } catch (CoherenceEventException e) {
             throw e.under(objectPointerAtEnd(p, base));
         }
@@ -299,8 +311,12 @@ final class EventReader {
     // ---------------------------------------------------------------------------------------------------------------
     // Detail
 
+    /** A known detail as read: its environment list and the members beside it. */
+    private record Detail(List<Environment> environments, UnknownMembers unknownMembers) {
+    }
+
     /** Reads the detail of a known detail-type at the current token: an object, or a JSON string holding one. */
-    private static List<Environment> environmentsDetail(JsonParser p, String base, SerializedString listKey)
+    private static Detail environmentsDetail(JsonParser p, String base, SerializedString listKey)
             throws IOException {
         String listName = listKey.getValue();
         JsonToken token = p.currentToken();
@@ -311,7 +327,7 @@ final class EventReader {
             throw typeError(p, base, "an object holding \"" + listName + "\"");
         }
         List<Environment> environments = null;
-        List<String> unknownNames = null;
+        Map<String, String> unknown = null;
         while (true) {
             if (p.nextFieldName(listKey)) {
                 if (environments != null) {
@@ -320,7 +336,7 @@ final class EventReader {
                 p.nextToken();
                 environments = environments(p, base);
             } else if (p.currentToken() == JsonToken.FIELD_NAME) {
-                unknownNames = skipUnknownMember(p, base, p.currentName(), unknownNames);
+                unknown = readUnknownMember(p, base, p.currentName(), unknown);
             } else {
                 break;
             }
@@ -330,11 +346,11 @@ final class EventReader {
                     "missing required field \"" + listName + "\": a " + listName + " event lists its environments "
                             + "there (an empty array when there are none).");
         }
-        return environments;
+        return new Detail(environments, UnknownMembers.read(unknown));
     }
 
     /** Reads a detail kept as JSON text (sent as a string, or read before the detail-type). */
-    private static List<Environment> environmentsDetail(String json, String pointer, SerializedString listKey)
+    private static Detail environmentsDetail(String json, String pointer, SerializedString listKey)
             throws IOException {
         try (JsonParser nested = FACTORY.createParser(json)) {
             try {
@@ -342,12 +358,12 @@ final class EventReader {
                     throw new CoherenceEventException(pointer, "expected the detail to be a JSON object holding \""
                             + listKey.getValue() + "\" but found " + describe(nested) + ".");
                 }
-                List<Environment> environments = environmentsDetail(nested, pointer, listKey);
+                Detail detail = environmentsDetail(nested, pointer, listKey);
                 if (nested.nextToken() != null) {
                     throw new CoherenceEventException(pointer, "the detail object is followed by more content ("
                             + describe(nested) + ").");
                 }
-                return environments;
+                return detail;
             } catch (JsonProcessingException e) {
                 throw translate(e, nested, pointer);
             }
@@ -379,19 +395,32 @@ final class EventReader {
      * JSON text. Errors point below {@code pointer}.
      */
     static String canonicalObject(String json, String pointer) {
+        return canonical(json, pointer, true);
+    }
+
+    /**
+     * Parses {@code json}, which must be exactly one JSON value (of any type) without duplicate keys, and returns it
+     * as compact JSON text, numbers as written. Errors point below {@code pointer}.
+     */
+    static String canonicalValue(String json, String pointer) {
+        return canonical(json, pointer, false);
+    }
+
+    private static String canonical(String json, String pointer, boolean object) {
         try (JsonParser nested = FACTORY.createParser(json)) {
             try {
-                if (nested.nextToken() != JsonToken.START_OBJECT) {
-                    throw new CoherenceEventException(pointer, "expected a JSON object but found "
-                            + describe(nested) + ".");
+                JsonToken first = nested.nextToken();
+                if (first == null || (object && first != JsonToken.START_OBJECT)) {
+                    throw new CoherenceEventException(pointer, "expected " + (object ? "a JSON object" : "a JSON value")
+                            + " but found " + describe(nested) + ".");
                 }
                 StringWriter out = new StringWriter(json.length());
                 try (JsonGenerator g = FACTORY.createGenerator(out)) {
                     copy(nested, g, pointer, 0);
                 }
                 if (nested.nextToken() != null) {
-                    throw new CoherenceEventException(pointer, "the JSON object is followed by more content ("
-                            + describe(nested) + ").");
+                    throw new CoherenceEventException(pointer, "the JSON " + (object ? "object" : "value")
+                            + " is followed by more content (" + describe(nested) + ").");
                 }
                 return out.toString();
             } catch (JsonProcessingException e) {
@@ -449,11 +478,11 @@ final class EventReader {
         String environmentName = null;
         String applicationName = null;
         int seen = 0;
-        List<String> unknownNames = null;
+        Map<String, String> unknown = null;
         int expected = 0;
         for (int index; (index = nextMember(p, ENVIRONMENT_KEYS, expected)) != END_OF_OBJECT; ) {
             if (index == UNKNOWN_MEMBER) {
-                unknownNames = skipUnknownMember(p, base, p.currentName(), unknownNames);
+                unknown = readUnknownMember(p, base, p.currentName(), unknown);
                 continue;
             }
             expected = index + 1;
@@ -475,7 +504,7 @@ final class EventReader {
         if (seen != ALL_ENVIRONMENT) {
             throw missing(p, base, seen, ENVIRONMENT_NAMES, "every environment has these fields");
         }
-        return new Environment(cloudfrontId, environmentName, applicationName);
+        return new Environment(cloudfrontId, environmentName, applicationName, UnknownMembers.read(unknown));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -534,20 +563,27 @@ final class EventReader {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Unknown members: ignored, but still checked for duplicate keys at every depth.
+    // Unknown members: kept as compact JSON text, checked for duplicate keys at every depth.
 
-    private static List<String> skipUnknownMember(JsonParser p, String base, String name, List<String> seen)
-            throws IOException {
-        List<String> names = seen;
-        if (names == null) {
-            names = new ArrayList<>(2);
-        } else if (names.contains(name)) {
+    /**
+     * Reads the member {@code name}, which the library does not know, into {@code members} (made on first use) as
+     * compact JSON, numbers as written; the parser is on the name and is left on the value's last token.
+     */
+    private static Map<String, String> readUnknownMember(JsonParser p, String base, String name,
+            Map<String, String> members) throws IOException {
+        Map<String, String> kept = members;
+        if (kept == null) {
+            kept = new LinkedHashMap<>(4);
+        } else if (kept.containsKey(name)) {
             throw duplicate(p, base, name);
         }
-        names.add(name);
         p.nextToken();
-        copy(p, null, base, depthOfValue(p));
-        return names;
+        StringWriter out = new StringWriter(32);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            copy(p, g, base, depthOfValue(p));
+        }
+        kept.put(name, out.toString());
+        return kept;
     }
 
     /**

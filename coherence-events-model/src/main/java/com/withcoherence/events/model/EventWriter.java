@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /** Writes events in EventBridge's wire form with jackson-core, in the documented member order. */
 final class EventWriter {
@@ -51,28 +52,40 @@ final class EventWriter {
         g.writeEndArray();
         g.writeFieldName("detail");
         writeDetail(event, g);
+        write(event.unknownMembers(), g);
         g.writeEndObject();
+    }
+
+    /** Writes members the library does not read after those it does; their values are checked compact JSON. */
+    private static void write(UnknownMembers members, JsonGenerator g) throws IOException {
+        for (Map.Entry<String, String> member : members.json().entrySet()) {
+            g.writeFieldName(member.getKey());
+            g.writeRawValue(member.getValue());
+        }
     }
 
     private static void writeDetail(CoherenceEvent event, JsonGenerator g) throws IOException {
         if (event instanceof NewEnvironmentsEvent) {
-            writeEnvironments(g, CoherenceBus.NEW_ENVIRONMENTS, ((NewEnvironmentsEvent) event).environments());
+            NewEnvironmentsEvent created = (NewEnvironmentsEvent) event;
+            writeEnvironments(g, CoherenceBus.NEW_ENVIRONMENTS, created.environments(), created.unknownDetailMembers());
         } else if (event instanceof ValidEnvironmentsEvent) {
-            writeEnvironments(g, CoherenceBus.VALID_ENVIRONMENTS, ((ValidEnvironmentsEvent) event).environments());
+            ValidEnvironmentsEvent valid = (ValidEnvironmentsEvent) event;
+            writeEnvironments(g, CoherenceBus.VALID_ENVIRONMENTS, valid.environments(), valid.unknownDetailMembers());
         } else {
             // Normalised and checked by the record's constructor: safe to write as it is.
             g.writeRawValue(((UnknownCoherenceEvent) event).detailJson());
         }
     }
 
-    private static void writeEnvironments(JsonGenerator g, String listName, List<Environment> environments)
-            throws IOException {
+    private static void writeEnvironments(JsonGenerator g, String listName, List<Environment> environments,
+            UnknownMembers unknownDetailMembers) throws IOException {
         g.writeStartObject();
         g.writeArrayFieldStart(listName);
         for (Environment environment : environments) {
             write(environment, g);
         }
         g.writeEndArray();
+        write(unknownDetailMembers, g);
         g.writeEndObject();
     }
 
@@ -81,6 +94,7 @@ final class EventWriter {
         g.writeStringField("cloudfront_id", environment.cloudfrontId());
         g.writeStringField("environment_name", environment.environmentName());
         g.writeStringField("application_name", environment.applicationName());
+        write(environment.unknownMembers(), g);
         g.writeEndObject();
     }
 }

@@ -21,6 +21,8 @@ import java.util.List;
  * @param resources the envelope's {@code resources}; copied into an unmodifiable list
  * @param detailJson the {@code detail} object as JSON text: exactly one JSON object without duplicate keys
  *     ({@code "{}"} at least). It is stored in compact form, so equal objects give equal records
+ * @param unknownMembers the envelope's members this library does not read (such as {@code replay-name}), written
+ *     back by {@link CoherenceEvents#toJson}
  */
 public record UnknownCoherenceEvent(
         String version,
@@ -30,7 +32,8 @@ public record UnknownCoherenceEvent(
         Instant time,
         String region,
         List<String> resources,
-        String detailJson) implements CoherenceEvent {
+        String detailJson,
+        UnknownMembers unknownMembers) implements CoherenceEvent {
 
     /**
      * Validates and copies the components.
@@ -44,8 +47,9 @@ public record UnknownCoherenceEvent(
      * @param resources the envelope's {@code resources}; copied into an unmodifiable list
      * @param detailJson the {@code detail} object as JSON text: exactly one JSON object without duplicate keys
      *     ({@code "{}"} at least). It is stored in compact form, so equal objects give equal records
+     * @param unknownMembers the envelope's members this library does not read; {@link UnknownMembers#none()} for none
      * @throws CoherenceEventException if a component is {@code null}, a string is empty, a list holds {@code null},
-     *     or {@code detailJson} is not exactly one JSON object
+     *     {@code detailJson} is not exactly one JSON object, or an unknown member has the name of an envelope member
      */
     public UnknownCoherenceEvent {
         Checks.nonEmpty(version, "version", "version");
@@ -58,6 +62,27 @@ public record UnknownCoherenceEvent(
         Checks.nonNull(detailJson, "detail", "detailJson");
         // Normalised to compact JSON so that equal details give equal records, whatever their formatting.
         detailJson = EventReader.canonicalObject(detailJson, "/detail");
+        Checks.unknownMembers(unknownMembers, "", "unknownMembers")
+                .checkDistinctFrom("", EventReader.ENVELOPE_NAMES);
+    }
+
+    /**
+     * Makes an event without unknown envelope members.
+     *
+     * @param version the envelope's {@code version}, non-empty
+     * @param id the event's {@code id}, non-empty
+     * @param detailType the envelope's {@code detail-type}, non-empty
+     * @param account the AWS account id ({@code account}), non-empty
+     * @param time the event's {@code time}
+     * @param region the AWS Region ({@code region}), non-empty
+     * @param resources the envelope's {@code resources}; copied into an unmodifiable list
+     * @param detailJson the {@code detail} object as JSON text: exactly one JSON object without duplicate keys
+     * @throws CoherenceEventException if a component is {@code null}, a string is empty, a list holds {@code null},
+     *     or {@code detailJson} is not exactly one JSON object
+     */
+    public UnknownCoherenceEvent(String version, String id, String detailType, String account, Instant time,
+            String region, List<String> resources, String detailJson) {
+        this(version, id, detailType, account, time, region, resources, detailJson, UnknownMembers.none());
     }
 
     @Override

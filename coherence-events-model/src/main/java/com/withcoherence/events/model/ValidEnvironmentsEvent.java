@@ -17,6 +17,10 @@ import java.util.List;
  * @param region the AWS Region ({@code region}), non-empty
  * @param resources the envelope's {@code resources}; copied into an unmodifiable list
  * @param environments the {@code detail.valid_environments} list, possibly empty; copied into an unmodifiable list
+ * @param unknownMembers the envelope's members this library does not read (such as {@code replay-name}), written
+ *     back by {@link CoherenceEvents#toJson}
+ * @param unknownDetailMembers the detail's members beside {@code valid_environments} that this library does not read,
+ *     written back by {@link CoherenceEvents#toJson}
  */
 public record ValidEnvironmentsEvent(
         String version,
@@ -25,7 +29,12 @@ public record ValidEnvironmentsEvent(
         Instant time,
         String region,
         List<String> resources,
-        List<Environment> environments) implements CoherenceEvent {
+        List<Environment> environments,
+        UnknownMembers unknownMembers,
+        UnknownMembers unknownDetailMembers) implements CoherenceEvent {
+
+    /** The members the detail has on the wire, which no unknown detail member may repeat. */
+    private static final String[] DETAIL_MEMBERS = {CoherenceBus.VALID_ENVIRONMENTS};
 
     /**
      * Validates and copies the components.
@@ -37,8 +46,11 @@ public record ValidEnvironmentsEvent(
      * @param region the AWS Region ({@code region}), non-empty
      * @param resources the envelope's {@code resources}; copied into an unmodifiable list
      * @param environments the {@code detail.valid_environments} list, possibly empty; copied into an unmodifiable list
-     * @throws CoherenceEventException if a component is {@code null}, a string is empty, or a list holds
-     *     {@code null}
+     * @param unknownMembers the envelope's members this library does not read; {@link UnknownMembers#none()} for none
+     * @param unknownDetailMembers the detail's members beside {@code valid_environments} that this library does not read;
+     *     {@link UnknownMembers#none()} for none
+     * @throws CoherenceEventException if a component is {@code null}, a string is empty, a list holds {@code null},
+     *     or an unknown member has the name of a member this record holds
      */
     public ValidEnvironmentsEvent {
         Checks.nonEmpty(version, "version", "version");
@@ -48,6 +60,29 @@ public record ValidEnvironmentsEvent(
         Checks.nonEmpty(region, "region", "region");
         resources = Checks.listOf(resources, "resources", "resources");
         environments = Checks.listOf(environments, "detail/valid_environments", "environments");
+        Checks.unknownMembers(unknownMembers, "", "unknownMembers")
+                .checkDistinctFrom("", EventReader.ENVELOPE_NAMES);
+        Checks.unknownMembers(unknownDetailMembers, "/detail", "unknownDetailMembers")
+                .checkDistinctFrom("/detail", DETAIL_MEMBERS);
+    }
+
+    /**
+     * Makes an event without unknown members, as Coherence sends it today.
+     *
+     * @param version the envelope's {@code version}, non-empty
+     * @param id the event's {@code id}, non-empty
+     * @param account the AWS account id ({@code account}), non-empty
+     * @param time the event's {@code time}
+     * @param region the AWS Region ({@code region}), non-empty
+     * @param resources the envelope's {@code resources}; copied into an unmodifiable list
+     * @param environments the {@code detail.valid_environments} list, possibly empty; copied into an unmodifiable list
+     * @throws CoherenceEventException if a component is {@code null}, a string is empty, or a list holds
+     *     {@code null}
+     */
+    public ValidEnvironmentsEvent(String version, String id, String account, Instant time, String region, List<String> resources,
+            List<Environment> environments) {
+        this(version, id, account, time, region, resources, environments, UnknownMembers.none(),
+                UnknownMembers.none());
     }
 
     /**

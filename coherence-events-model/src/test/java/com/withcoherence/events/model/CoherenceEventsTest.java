@@ -3,6 +3,7 @@ package com.withcoherence.events.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -125,16 +127,52 @@ class CoherenceEventsTest {
     class LenientWhereTheFutureMayAddThings {
 
         @Test
-        void ignoresUnknownMembersAtEveryLevel() {
+        void keepsUnknownMembersAtEveryLevelAndWritesThemBack() {
             ObjectNode tree = Samples.newEnvironmentsTree();
             tree.putObject("replay-name").put("x", 1).putArray("nested").add(true).addNull();
             ObjectNode detail = (ObjectNode) tree.get("detail");
             detail.put("run_id", 42).putArray("tags").add("a");
             ((ObjectNode) detail.get("new_environments").get(0)).put("status", "ready").putObject("urls");
 
-            CoherenceEvent event = CoherenceEvents.parse(Samples.json(tree));
+            NewEnvironmentsEvent event = assertInstanceOf(NewEnvironmentsEvent.class,
+                    CoherenceEvents.parse(Samples.json(tree)));
 
-            assertEquals(CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS), event);
+            NewEnvironmentsEvent documented = (NewEnvironmentsEvent) CoherenceEvents.parse(Samples.NEW_ENVIRONMENTS);
+            assertEquals(documented.environments().get(0).cloudfrontId(), event.environments().get(0).cloudfrontId());
+            assertEquals(Map.of("replay-name", "{\"x\":1,\"nested\":[true,null]}"), event.unknownMembers().json());
+            assertEquals(Map.of("run_id", "42", "tags", "[\"a\"]"), event.unknownDetailMembers().json());
+            assertEquals(Optional.of("\"ready\""), event.environments().get(0).unknownMembers().json("status"));
+            assertEquals(tree, Samples.tree(CoherenceEvents.toJson(event)), "nothing lost on the way back");
+            assertEquals(event, CoherenceEvents.parse(CoherenceEvents.toJson(event)));
+            assertNotEquals(documented, event, "unknown members are part of the event");
+            assertTrue(documented.unknownMembers().isEmpty() && documented.unknownDetailMembers().isEmpty());
+        }
+
+        @Test
+        void keepsUnknownMembersOfADetailSentAsTextOrBeforeTheDetailType() {
+            ObjectNode tree = Samples.newEnvironmentsTree();
+            ObjectNode detail = ((ObjectNode) tree.get("detail")).put("run_id", 7);
+            ObjectNode detailFirst = Samples.MAPPER.createObjectNode();
+            detailFirst.set("detail", detail);
+            detailFirst.setAll(tree);
+            ObjectNode asText = tree.deepCopy().put("detail", Samples.json(detail));
+
+            for (ObjectNode input : List.of(detailFirst, asText)) {
+                NewEnvironmentsEvent event = assertInstanceOf(NewEnvironmentsEvent.class,
+                        CoherenceEvents.parse(Samples.json(input)));
+
+                assertEquals(Optional.of("7"), event.unknownDetailMembers().json("run_id"), Samples.json(input));
+            }
+        }
+
+        @Test
+        void refusesAnUnknownMemberRepeatedInOneObject() {
+            String repeated = Samples.NEW_ENVIRONMENTS.replaceFirst("\\{", "{\"extra\":1,\"extra\":2,");
+
+            CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                    () -> CoherenceEvents.parse(repeated));
+
+            assertTrue(e.getMessage().contains("extra"), e.getMessage());
         }
 
         @Test

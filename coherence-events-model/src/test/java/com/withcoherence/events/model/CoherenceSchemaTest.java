@@ -211,6 +211,8 @@ class CoherenceSchemaTest {
             envelope.remove("detail"); // the detail is typed per event: see the next tests
 
             Set<String> accessors = accessorNames(CoherenceEvent.class);
+            // The envelope's unknown members are what "additionalProperties": true allows, not a property.
+            assertTrue(accessors.remove("unknownMembers"), "CoherenceEvent keeps the envelope's unknown members");
             assertEquals(accessors, Set.copyOf(envelope.values()), "CoherenceEvent's accessors");
             for (Class<?> record : List.of(NewEnvironmentsEvent.class, ValidEnvironmentsEvent.class,
                     UnknownCoherenceEvent.class)) {
@@ -254,8 +256,12 @@ class CoherenceSchemaTest {
 
                 assertEquals(componentNames(Environment.class), Set.copyOf(properties.values()), schema.fileName());
                 for (RecordComponent component : Environment.class.getRecordComponents()) {
-                    assertEquals(String.class, component.getType(), component.getName());
+                    if (!component.getName().equals("unknownMembers")) {
+                        assertEquals(String.class, component.getType(), component.getName());
+                    }
                 }
+                assertTrue(tree(schema).at("/definitions/Environment/additionalProperties").asBoolean(),
+                        "what Environment.unknownMembers keeps, the schema allows");
             }
         }
 
@@ -380,8 +386,13 @@ class CoherenceSchemaTest {
         return out.toString();
     }
 
+    /**
+     * A record's components, without its unknown members: those hold what the schemas allow beyond their properties
+     * ({@code "additionalProperties": true}), not a property.
+     */
     private static Set<String> componentNames(Class<?> record) {
-        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toSet());
+        return Arrays.stream(record.getRecordComponents()).filter(c -> c.getType() != UnknownMembers.class)
+                .map(RecordComponent::getName).collect(Collectors.toSet());
     }
 
     /** The public, non-static, zero-argument, value-returning methods an interface declares. */
