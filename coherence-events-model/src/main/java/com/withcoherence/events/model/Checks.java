@@ -5,6 +5,10 @@ import java.util.List;
 /** Argument checks shared by the records; each failure names the JSON member it concerns. */
 final class Checks {
 
+    /** The envelope's members, in EventBridge's order; no unknown envelope member may have one of these names. */
+    static final List<String> ENVELOPE_MEMBERS = List.of("version", "id", "detail-type", "source", "account", "time",
+            "region", "resources", "detail");
+
     private Checks() {
     }
 

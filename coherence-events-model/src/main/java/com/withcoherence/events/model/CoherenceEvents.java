@@ -232,7 +232,8 @@ public final class CoherenceEvents {
 
     /**
      * Writes an event in EventBridge's wire form: compact JSON with the envelope members in the documented order
-     * ({@code version, id, detail-type, source, account, time, region, resources, detail}) and the time in UTC.
+     * ({@code version, id, detail-type, source, account, time, region, resources, detail}) and the time in UTC, and
+     * the members the library does not read ({@link UnknownMembers}) after those it reads in each object.
      * {@code parse(toJson(event))} equals {@code event}.
      *
      * @param event the event; must not be {@code null}

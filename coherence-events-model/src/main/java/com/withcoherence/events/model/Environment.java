@@ -1,5 +1,7 @@
 package com.withcoherence.events.model;
 
+import java.util.List;
+
 /**
  * One Coherence environment as listed in {@code new_environments} and {@code valid_environments} events.
  *
@@ -16,13 +18,14 @@ package com.withcoherence.events.model;
  * @param applicationName the Coherence application's name ({@code application_name}); a non-empty string
  * @param unknownMembers the environment's members this library does not read, written back by
  *     {@link CoherenceEvents#toJson}; part of equality, so compare {@link EnvironmentKey}s to ask whether two values
- *     are the same environment
+ *     are the same environment. The environments {@link EnvironmentTracker} reports are made from its own state
+ *     (name, application, CloudFront id) and have none
  */
 public record Environment(String cloudfrontId, String environmentName, String applicationName,
         UnknownMembers unknownMembers) {
 
     /** The members an environment object has on the wire, which no unknown member may repeat. */
-    private static final String[] MEMBERS = {"cloudfront_id", "environment_name", "application_name"};
+    private static final List<String> MEMBERS = List.of("cloudfront_id", "environment_name", "application_name");
 
     /**
      * Validates the components.

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -18,9 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads Coherence events from a jackson-core {@link JsonParser}: one pass, no tree, no {@code ObjectMapper}.
@@ -58,8 +57,7 @@ final class EventReader {
     private static final int RESOURCES = 7;
     private static final int DETAIL = 8;
     private static final int ALL_ENVELOPE = (1 << 9) - 1;
-    /** The envelope's members, which no unknown envelope member may repeat. */
-    static final String[] ENVELOPE_NAMES = {
+    private static final String[] ENVELOPE_NAMES = {
         "version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"
     };
     private static final SerializedString[] ENVELOPE_KEYS = keys(ENVELOPE_NAMES);
@@ -147,7 +145,7 @@ final class EventReader {
         String detailJson = null;
         String detailPointer = null;
         int seen = 0;
-        Map<String, String> unknown = null;
+        UnknownMembers.Read unknown = null;
 
         // Members usually come in EventBridge's order; any order reads the same (see nextMember).
         int expected = 0;
@@ -327,7 +325,7 @@ final class EventReader {
             throw typeError(p, base, "an object holding \"" + listName + "\"");
         }
         List<Environment> environments = null;
-        Map<String, String> unknown = null;
+        UnknownMembers.Read unknown = null;
         while (true) {
             if (p.nextFieldName(listKey)) {
                 if (environments != null) {
@@ -395,18 +393,19 @@ final class EventReader {
      * JSON text. Errors point below {@code pointer}.
      */
     static String canonicalObject(String json, String pointer) {
-        return canonical(json, pointer, true);
+        return canonical(json, pointer, true, MAX_NESTING_DEPTH);
     }
 
     /**
-     * Parses {@code json}, which must be exactly one JSON value (of any type) without duplicate keys, and returns it
-     * as compact JSON text, numbers as written. Errors point below {@code pointer}.
+     * Parses {@code json}, which must be exactly one JSON value (of any type) without duplicate keys, nested at most
+     * {@code maxDepth} levels, and returns it as compact JSON text, numbers as written. Errors point below
+     * {@code pointer}.
      */
-    static String canonicalValue(String json, String pointer) {
-        return canonical(json, pointer, false);
+    static String canonicalValue(String json, String pointer, int maxDepth) {
+        return canonical(json, pointer, false, maxDepth);
     }
 
-    private static String canonical(String json, String pointer, boolean object) {
+    private static String canonical(String json, String pointer, boolean object, int maxDepth) {
         try (JsonParser nested = FACTORY.createParser(json)) {
             try {
                 JsonToken first = nested.nextToken();
@@ -416,7 +415,7 @@ final class EventReader {
                 }
                 StringWriter out = new StringWriter(json.length());
                 try (JsonGenerator g = FACTORY.createGenerator(out)) {
-                    copy(nested, g, pointer, 0);
+                    copy(nested, g, pointer, 0, maxDepth);
                 }
                 if (nested.nextToken() != null) {
                     throw new CoherenceEventException(pointer, "the JSON " + (object ? "object" : "value")
@@ -478,7 +477,7 @@ final class EventReader {
         String environmentName = null;
         String applicationName = null;
         int seen = 0;
-        Map<String, String> unknown = null;
+        UnknownMembers.Read unknown = null;
         int expected = 0;
         for (int index; (index = nextMember(p, ENVIRONMENT_KEYS, expected)) != END_OF_OBJECT; ) {
             if (index == UNKNOWN_MEMBER) {
@@ -569,15 +568,22 @@ final class EventReader {
      * Reads the member {@code name}, which the library does not know, into {@code members} (made on first use) as
      * compact JSON, numbers as written; the parser is on the name and is left on the value's last token.
      */
-    private static Map<String, String> readUnknownMember(JsonParser p, String base, String name,
-            Map<String, String> members) throws IOException {
-        Map<String, String> kept = members;
+    private static UnknownMembers.Read readUnknownMember(JsonParser p, String base, String name,
+            UnknownMembers.Read members) throws IOException {
+        UnknownMembers.Read kept = members;
         if (kept == null) {
-            kept = new LinkedHashMap<>(4);
+            kept = new UnknownMembers.Read();
         } else if (kept.containsKey(name)) {
             throw duplicate(p, base, name);
         }
-        p.nextToken();
+        JsonToken token = p.nextToken();
+        if (token == JsonToken.VALUE_STRING) {
+            // The common case (a replay's replay-name): quoted as the generator would, without making one.
+            StringBuilder quoted = new StringBuilder(p.getTextLength() + 2).append('"');
+            JsonStringEncoder.getInstance().quoteAsString(p.getText(), quoted);
+            kept.put(name, quoted.append('"').toString());
+            return kept;
+        }
         StringWriter out = new StringWriter(32);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             copy(p, g, base, depthOfValue(p));
@@ -591,9 +597,14 @@ final class EventReader {
      * keys and nesting deeper than {@link #MAX_NESTING_DEPTH} (trees and maps have no parser limit of their own).
      */
     static void copy(JsonParser p, JsonGenerator g, String base, int depth) throws IOException {
+        copy(p, g, base, depth, MAX_NESTING_DEPTH);
+    }
+
+    /** {@link #copy(JsonParser, JsonGenerator, String, int)} allowing at most {@code limit} levels. */
+    private static void copy(JsonParser p, JsonGenerator g, String base, int depth, int limit) throws IOException {
         JsonToken token = p.currentToken();
         if (token == JsonToken.START_OBJECT) {
-            checkDepth(p, base, depth);
+            checkDepth(p, base, depth, limit);
             if (g != null) {
                 g.writeStartObject();
             }
@@ -615,18 +626,18 @@ final class EventReader {
                     g.writeFieldName(name);
                 }
                 p.nextToken();
-                copy(p, g, base, depth + 1);
+                copy(p, g, base, depth + 1, limit);
             }
             if (g != null) {
                 g.writeEndObject();
             }
         } else if (token == JsonToken.START_ARRAY) {
-            checkDepth(p, base, depth);
+            checkDepth(p, base, depth, limit);
             if (g != null) {
                 g.writeStartArray();
             }
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                copy(p, g, base, depth + 1);
+                copy(p, g, base, depth + 1, limit);
             }
             if (g != null) {
                 g.writeEndArray();
@@ -634,7 +645,16 @@ final class EventReader {
         } else if (token == JsonToken.VALUE_EMBEDDED_OBJECT) {
             throw typeError(p, base, "a JSON value");
         } else if (g != null) {
-            if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            if (token == JsonToken.VALUE_NUMBER_FLOAT && p.isNaN()) {
+                // Only a tree or map holds these: Jackson reads 1e400 into a double as infinity. JSON has no text for
+                // infinity; 1e400 reads back as the same double. NaN has no JSON form at all.
+                double value = p.getDoubleValue();
+                if (Double.isNaN(value)) {
+                    throw new CoherenceEventException(valuePointer(p, base), "found NaN, which JSON cannot hold; a "
+                            + "parsed event never contains it, so pass the event as EventBridge delivered it.");
+                }
+                g.writeNumber(value > 0 ? "1e400" : "-1e400");
+            } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
                 // As written: copying it "exactly" converts it to a BigDecimal, which fails on a valid JSON number
                 // whose exponent does not fit an int (1E9999999999) and rejected such an event (found by fuzzing).
                 g.writeNumber(p.getText());
@@ -662,10 +682,12 @@ final class EventReader {
                 ? Math.max(0, depth - 1) : depth;
     }
 
-    private static void checkDepth(JsonParser p, String base, int depth) {
-        if (depth >= MAX_NESTING_DEPTH) {
-            throw new CoherenceEventException(valuePointer(p, base), "the JSON nests deeper than "
-                    + MAX_NESTING_DEPTH + " levels, the most EventBridge accepts.");
+    private static void checkDepth(JsonParser p, String base, int depth, int limit) {
+        if (depth >= limit) {
+            throw new CoherenceEventException(valuePointer(p, base), "the JSON nests deeper than " + limit
+                    + (limit == MAX_NESTING_DEPTH ? " levels, the most EventBridge accepts."
+                            : " levels, the most a member's value may nest so that an event holding it stays within "
+                                    + "EventBridge's " + MAX_NESTING_DEPTH + "."));
         }
     }
 

@@ -1,6 +1,8 @@
 package com.withcoherence.events.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonGeneratorImpl;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -60,7 +62,22 @@ final class EventWriter {
     private static void write(UnknownMembers members, JsonGenerator g) throws IOException {
         for (Map.Entry<String, String> member : members.json().entrySet()) {
             g.writeFieldName(member.getKey());
-            g.writeRawValue(member.getValue());
+            writeJsonText(member.getValue(), g);
+        }
+    }
+
+    /**
+     * Writes a value held as checked compact JSON text: as it is to a generator that writes JSON text, token by token
+     * to any other (the Jackson module's trees and buffers, other formats), which cannot take raw text.
+     */
+    private static void writeJsonText(String json, JsonGenerator g) throws IOException {
+        if (g instanceof JsonGeneratorImpl) {
+            g.writeRawValue(json);
+            return;
+        }
+        try (JsonParser p = EventReader.FACTORY.createParser(json)) {
+            p.nextToken();
+            EventReader.copy(p, g, "", 0);
         }
     }
 
@@ -73,7 +90,7 @@ final class EventWriter {
             writeEnvironments(g, CoherenceBus.VALID_ENVIRONMENTS, valid.environments(), valid.unknownDetailMembers());
         } else {
             // Normalised and checked by the record's constructor: safe to write as it is.
-            g.writeRawValue(((UnknownCoherenceEvent) event).detailJson());
+            writeJsonText(((UnknownCoherenceEvent) event).detailJson(), g);
         }
     }
 

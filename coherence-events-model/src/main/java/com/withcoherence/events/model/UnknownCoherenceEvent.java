@@ -63,7 +63,7 @@ public record UnknownCoherenceEvent(
         // Normalised to compact JSON so that equal details give equal records, whatever their formatting.
         detailJson = EventReader.canonicalObject(detailJson, "/detail");
         Checks.unknownMembers(unknownMembers, "", "unknownMembers")
-                .checkDistinctFrom("", EventReader.ENVELOPE_NAMES);
+                .checkDistinctFrom("", Checks.ENVELOPE_MEMBERS);
     }
 
     /**

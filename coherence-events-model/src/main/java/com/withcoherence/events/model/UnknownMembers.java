@@ -2,6 +2,7 @@ package com.withcoherence.events.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,21 +16,33 @@ import java.util.Optional;
  * JSON library of your choice, for example {@code event.unknownMembers().json("replay-name")} gives
  * {@code Optional["\"my-replay\""]}.
  *
- * <p>Two instances are equal when they hold the same names with the same values, in any order. Instances are
- * immutable and thread-safe.
+ * <p>Two instances are equal when they hold the same names with the same values, in any order; {@code toJson} writes
+ * them in the order held, so equal events can differ in the order of these members. Values read from text keep their
+ * numbers as written (except {@code -0}, which is written {@code 0}); from a {@code Map} or {@code JsonNode} they are
+ * the numbers those hold ({@code 0.10} may have become {@code 0.1}, and {@code 1e400} infinity, written back as
+ * {@code 1e400}). Instances are immutable and thread-safe.
  *
  * @param json the members' names and their values as compact JSON text, in the order they were read; copied into an
  *     unmodifiable map
  */
 public record UnknownMembers(Map<String, String> json) {
 
+    /**
+     * The deepest nesting a value given to the constructor may have: EventBridge's 1,000 levels less the four an
+     * environment's member sits under (event, detail, list, environment), so that any event holding it can be read
+     * back.
+     */
+    static final int MAX_VALUE_NESTING_DEPTH = EventReader.MAX_NESTING_DEPTH - 4;
+
     private static final UnknownMembers NONE = new UnknownMembers(Map.of());
 
     /**
      * Validates the members and normalises each value to compact JSON.
      *
-     * @param json the members' names and their values as JSON text; copied, in its iteration order
-     * @throws CoherenceEventException if {@code json} is {@code null} or holds a {@code null} or empty name or a
+     * @param json the members' names and their values as JSON text; copied, in its iteration order. A name may be
+     *     any string, the empty one included (JSON allows it); a value is exactly one JSON value, nested at most
+     *     996 levels
+     * @throws CoherenceEventException if {@code json} is {@code null} or holds a {@code null} name or value, or a
      *     value that is not exactly one JSON value (the exception's pointer names the member)
      */
     public UnknownMembers {
@@ -37,24 +50,47 @@ public record UnknownMembers(Map<String, String> json) {
             throw CoherenceEventException.about("Invalid unknown members", "", "the map of members must not be "
                     + "null; use UnknownMembers.none() when there are none.");
         }
-        if (json.isEmpty()) {
+        if (json instanceof Read) {
+            // The reader's own output: already compact, checked and within the limits where it was read.
+            json = Collections.unmodifiableMap(json);
+        } else if (json.isEmpty()) {
             json = Map.of();
         } else {
             Map<String, String> copy = new LinkedHashMap<>();
-            for (Map.Entry<String, String> member : json.entrySet()) {
-                String name = member.getKey();
-                if (name == null || name.isEmpty()) {
+            // Read through Object: a raw or heap-polluted map must give this exception, not a ClassCastException.
+            for (Map.Entry<?, ?> member : ((Map<?, ?>) json).entrySet()) {
+                if (!(member.getKey() instanceof String)) {
                     throw CoherenceEventException.about("Invalid unknown members", "", "a member name must be a "
-                            + "non-empty string but was " + (name == null ? "null" : "empty") + ".");
+                            + "string but was " + describe(member.getKey()) + ".");
                 }
+                String name = (String) member.getKey();
                 String pointer = "/" + EventReader.escape(name);
-                if (member.getValue() == null) {
-                    throw CoherenceEventException.about("Invalid unknown members", pointer, "the value of \"" + name
-                            + "\" must be JSON text but was null; pass \"null\" for a JSON null.");
+                if (!(member.getValue() instanceof String)) {
+                    throw CoherenceEventException.about("Invalid unknown members", pointer, "the value of "
+                            + EventReader.quote(name) + " must be JSON text but was " + describe(member.getValue())
+                            + "; pass \"null\" for a JSON null, \"\\\"text\\\"\" for a string.");
                 }
-                copy.put(name, EventReader.canonicalValue(member.getValue(), pointer));
+                copy.put(name, EventReader.canonicalValue((String) member.getValue(), pointer,
+                        MAX_VALUE_NESTING_DEPTH));
             }
             json = Collections.unmodifiableMap(copy);
+        }
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "null" : "a " + value.getClass().getSimpleName();
+    }
+
+    /**
+     * The members the reader collects as it reads one object: already compact JSON, checked and within the limits
+     * where they were read, so the constructor takes them as they are. Only the reader makes one, and it never
+     * changes one after handing it over.
+     */
+    static final class Read extends LinkedHashMap<String, String> {
+        private static final long serialVersionUID = 1L;
+
+        Read() {
+            super(4);
         }
     }
 
@@ -70,11 +106,12 @@ public record UnknownMembers(Map<String, String> json) {
     /**
      * Returns the value of the member {@code name} as compact JSON text.
      *
-     * @param name the member's name
+     * @param name the member's name, not {@code null}
      * @return the value, or empty if the object had no such unknown member
+     * @throws CoherenceEventException if {@code name} is {@code null}
      */
     public Optional<String> json(String name) {
-        return Optional.ofNullable(json.get(name));
+        return Optional.ofNullable(json.get(Checks.argument(name, "name")));
     }
 
     /**
@@ -87,12 +124,12 @@ public record UnknownMembers(Map<String, String> json) {
     }
 
     /** The members the reader collected ({@code null} when there were none). */
-    static UnknownMembers read(Map<String, String> members) {
+    static UnknownMembers read(Read members) {
         return members == null || members.isEmpty() ? NONE : new UnknownMembers(members);
     }
 
     /** Throws if one of {@code known}, the names of the object's own members, is among these members. */
-    UnknownMembers checkDistinctFrom(String pointerPrefix, String[] known) {
+    UnknownMembers checkDistinctFrom(String pointerPrefix, List<String> known) {
         if (json.isEmpty()) {
             return this;
         }

@@ -34,7 +34,7 @@ public record ValidEnvironmentsEvent(
         UnknownMembers unknownDetailMembers) implements CoherenceEvent {
 
     /** The members the detail has on the wire, which no unknown detail member may repeat. */
-    private static final String[] DETAIL_MEMBERS = {CoherenceBus.VALID_ENVIRONMENTS};
+    private static final List<String> DETAIL_MEMBERS = List.of(CoherenceBus.VALID_ENVIRONMENTS);
 
     /**
      * Validates and copies the components.
@@ -61,7 +61,7 @@ public record ValidEnvironmentsEvent(
         resources = Checks.listOf(resources, "resources", "resources");
         environments = Checks.listOf(environments, "detail/valid_environments", "environments");
         Checks.unknownMembers(unknownMembers, "", "unknownMembers")
-                .checkDistinctFrom("", EventReader.ENVELOPE_NAMES);
+                .checkDistinctFrom("", Checks.ENVELOPE_MEMBERS);
         Checks.unknownMembers(unknownDetailMembers, "/detail", "unknownDetailMembers")
                 .checkDistinctFrom("/detail", DETAIL_MEMBERS);
     }
@@ -79,8 +79,8 @@ public record ValidEnvironmentsEvent(
      * @throws CoherenceEventException if a component is {@code null}, a string is empty, or a list holds
      *     {@code null}
      */
-    public ValidEnvironmentsEvent(String version, String id, String account, Instant time, String region, List<String> resources,
-            List<Environment> environments) {
+    public ValidEnvironmentsEvent(String version, String id, String account, Instant time, String region,
+            List<String> resources, List<Environment> environments) {
         this(version, id, account, time, region, resources, environments, UnknownMembers.none(),
                 UnknownMembers.none());
     }

@@ -106,7 +106,87 @@ class UnknownMembersTest {
         assertTrue(assertThrows(CoherenceEventException.class, () -> new UnknownMembers(nullValue)).getMessage()
                 .contains("\"null\""));
         assertThrows(CoherenceEventException.class, () -> new UnknownMembers(nullName));
-        assertThrows(CoherenceEventException.class, () -> new UnknownMembers(Map.of("", "1")));
+        assertTrue(assertThrows(CoherenceEventException.class, () -> UnknownMembers.none().json(null)).getMessage()
+                .contains("name must not be null"));
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void refusesAMapHoldingSomethingOtherThanStringsWithoutAClassCastException() {
+        Map raw = new HashMap();
+        raw.put("a", 1);
+        Map rawName = new HashMap();
+        rawName.put(1, "1");
+
+        CoherenceEventException value = assertThrows(CoherenceEventException.class, () -> new UnknownMembers(raw));
+        CoherenceEventException name = assertThrows(CoherenceEventException.class,
+                () -> new UnknownMembers(rawName));
+
+        assertEquals("/a", value.pointer());
+        assertTrue(value.getMessage().contains("a Integer"), value.getMessage());
+        assertTrue(name.getMessage().contains("a Integer"), name.getMessage());
+    }
+
+    @Test
+    void acceptsTheEmptyNameWhichJsonAllowsAtEveryLevel() {
+        ObjectNode tree = Samples.newEnvironmentsTree();
+        tree.put("", 1);
+        ((ObjectNode) tree.get("detail")).put("", 2);
+        ((ObjectNode) tree.at("/detail/new_environments/0")).put("", 3);
+
+        NewEnvironmentsEvent event = (NewEnvironmentsEvent) CoherenceEvents.parse(Samples.json(tree));
+
+        assertEquals(Optional.of("1"), event.unknownMembers().json(""));
+        assertEquals(Optional.of("2"), event.unknownDetailMembers().json(""));
+        assertEquals(Optional.of("3"), event.environments().get(0).unknownMembers().json(""));
+        assertEquals(tree, Samples.tree(CoherenceEvents.toJson(event)));
+        assertEquals(Map.of("", "true"), new UnknownMembers(Map.of("", "true")).json());
+    }
+
+    @Test
+    void refusesAValueNestedSoDeepThatAnEventHoldingItCouldNotBeReadBack() {
+        int depth = UnknownMembers.MAX_VALUE_NESTING_DEPTH;
+        String deepest = "[".repeat(depth) + "]".repeat(depth);
+        String tooDeep = "[" + deepest + "]";
+
+        CoherenceEventException e = assertThrows(CoherenceEventException.class,
+                () -> new UnknownMembers(Map.of("x", tooDeep)));
+        Environment environment = new Environment("E1", "main", "app", new UnknownMembers(Map.of("x", deepest)));
+        NewEnvironmentsEvent event = new NewEnvironmentsEvent("0", "id", "1", java.time.Instant.EPOCH, "r", List.of(),
+                List.of(environment));
+
+        assertTrue(e.getMessage().contains("deeper than 996 levels"), e.pointer());
+        assertEquals(event, CoherenceEvents.parse(CoherenceEvents.toJson(event)), "the deepest allowed reads back");
+    }
+
+    @Test
+    void theJacksonModuleWritesThemToTreesAndBuffersNotOnlyToText() {
+        ObjectMapper mapper = new ObjectMapper().registerModule(CoherenceEvents.jacksonModule());
+        ObjectNode tree = withUnknownMembers();
+        tree.put("detail-type", "deleted_environments");
+        for (ObjectNode input : List.of(withUnknownMembers(), tree)) {
+            CoherenceEvent event = CoherenceEvents.parse(Samples.json(input));
+
+            JsonNode written = mapper.valueToTree(event);
+
+            assertEquals(event, CoherenceEvents.parse(written));
+            assertEquals(event, mapper.convertValue(event, CoherenceEvent.class));
+            assertEquals("nightly", written.get("replay-name").textValue());
+        }
+    }
+
+    @Test
+    void aTreeHoldingAnInfiniteNumberIsWrittenBackAsANumberThatReadsTheSame() {
+        ObjectNode tree = Samples.newEnvironmentsTree();
+        tree.put("big", Double.POSITIVE_INFINITY);
+        tree.put("small", Double.NEGATIVE_INFINITY);
+
+        CoherenceEvent event = CoherenceEvents.parse(tree);
+
+        assertEquals(Optional.of("1e400"), event.unknownMembers().json("big"));
+        assertEquals(Optional.of("-1e400"), event.unknownMembers().json("small"));
+        assertEquals(event, CoherenceEvents.parse(Samples.json(tree).replace("\"Infinity\"", "1e400")
+                .replace("\"-Infinity\"", "-1e400")));
     }
 
     @Test
@@ -195,13 +275,17 @@ class UnknownMembersTest {
             addRandomMembers(random, tree);
             ObjectNode detail = (ObjectNode) tree.get("detail");
             addRandomMembers(random, detail);
-            detail.fields().next().getValue().forEach(environment -> addRandomMembers(random, (ObjectNode) environment));
+            detail.fields().next().getValue()
+                    .forEach(environment -> addRandomMembers(random, (ObjectNode) environment));
 
             CoherenceEvent event = CoherenceEvents.parse(Samples.json(tree));
             String written = CoherenceEvents.toJson(event);
 
             assertEquals(tree, Samples.tree(written), written);
             assertEquals(event, CoherenceEvents.parse(written));
+            // What the reader kept is exactly the compact text the constructor makes of it.
+            assertEquals(event.unknownMembers(),
+                    new UnknownMembers(new LinkedHashMap<>(event.unknownMembers().json())));
         }
     }
 
@@ -213,7 +297,8 @@ class UnknownMembersTest {
             }
             switch (random.nextInt(5)) {
                 case 0 -> object.put(name, random.nextInt());
-                case 1 -> object.put(name, "s" + random.nextLong() + (random.nextBoolean() ? "\n\u2028" : ""));
+                case 1 -> object.put(name, "s" + random.nextLong()
+                        + (random.nextBoolean() ? "\n\u2028\"\\/\u0001\u001f\u007f\u00e9\ud83d\ude00" : ""));
                 case 2 -> object.putArray(name).add(random.nextBoolean()).addNull().add(random.nextDouble());
                 case 3 -> object.putObject(name).putObject("deep").put("v", random.nextInt(100));
                 default -> object.putNull(name);
