@@ -37,14 +37,14 @@ public record Environment(String cloudfrontId, String environmentName, String ap
      * @param unknownMembers the environment's members this library does not read; {@link UnknownMembers#none()}
      *     for none
      * @throws CoherenceEventException if a component is {@code null} or empty, or an unknown member has the name of
-     *     one of the three members above
+     *     one of the three members above or nests deeper than 996 levels (the most an event allows there)
      */
     public Environment {
         Checks.nonEmpty(cloudfrontId, "cloudfront_id", "cloudfrontId");
         Checks.nonEmpty(environmentName, "environment_name", "environmentName");
         Checks.nonEmpty(applicationName, "application_name", "applicationName");
         Checks.unknownMembers(unknownMembers, "", "unknownMembers")
-                .checkDistinctFrom("", MEMBERS);
+                .check("", MEMBERS, UnknownMembers.MAX_VALUE_NESTING_DEPTH - 3);
     }
 
     /**

@@ -79,6 +79,7 @@ final class EventReader {
 
     private static final int MAX_QUOTED_VALUE = 80;
 
+
     private EventReader() {
     }
 
@@ -376,7 +377,7 @@ final class EventReader {
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_STRING) {
             String pointer = valuePointer(p, base);
-            return canonicalObject(p.getText(), pointer);
+            return canonicalDetail(p.getText(), pointer);
         }
         if (token != JsonToken.START_OBJECT) {
             throw typeError(p, base, "an object");
@@ -394,6 +395,14 @@ final class EventReader {
      */
     static String canonicalObject(String json, String pointer) {
         return canonical(json, pointer, true, MAX_NESTING_DEPTH);
+    }
+
+    /**
+     * {@link #canonicalObject} for an event's detail, which sits one level inside the event: nested at most 999
+     * levels, so that the event holding it stays within EventBridge's 1,000.
+     */
+    static String canonicalDetail(String json, String pointer) {
+        return canonical(json, pointer, true, MAX_NESTING_DEPTH - 1);
     }
 
     /**
@@ -503,7 +512,11 @@ final class EventReader {
         if (seen != ALL_ENVIRONMENT) {
             throw missing(p, base, seen, ENVIRONMENT_NAMES, "every environment has these fields");
         }
-        return new Environment(cloudfrontId, environmentName, applicationName, UnknownMembers.read(unknown));
+        try {
+            return new Environment(cloudfrontId, environmentName, applicationName, UnknownMembers.read(unknown));
+        } catch (CoherenceEventException e) {
+            throw e.under(objectPointerAtEnd(p, base));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -579,8 +592,9 @@ final class EventReader {
         JsonToken token = p.nextToken();
         if (token == JsonToken.VALUE_STRING) {
             // The common case (a replay's replay-name): quoted as the generator would, without making one.
-            StringBuilder quoted = new StringBuilder(p.getTextLength() + 2).append('"');
-            JsonStringEncoder.getInstance().quoteAsString(p.getText(), quoted);
+            String text = checkedText(p, base);
+            StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+            JsonStringEncoder.getInstance().quoteAsString(text, quoted);
             kept.put(name, quoted.append('"').toString());
             return kept;
         }
@@ -657,7 +671,12 @@ final class EventReader {
             } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
                 // As written: copying it "exactly" converts it to a BigDecimal, which fails on a valid JSON number
                 // whose exponent does not fit an int (1E9999999999) and rejected such an event (found by fuzzing).
-                g.writeNumber(p.getText());
+                // A caller's parser (the Jackson module's: YAML, or JSON allowing ".5") may give text that is not a
+                // JSON number; that is written as the value it reads as.
+                String text = p.getText();
+                g.writeNumber(isJsonNumber(text) ? text : p.getDecimalValue().toString());
+            } else if (token == JsonToken.VALUE_STRING) {
+                g.writeString(checkedText(p, base));
             } else {
                 g.copyCurrentEventExact(p);
             }
@@ -665,8 +684,66 @@ final class EventReader {
             // A skipped string is read as well, so that the string limit applies to it as at every other entry point
             // (a tree holds its strings whole, and the schemas read them); skipping let a 300 KiB string through here
             // that the tree path and CoherenceSchemas reject (found by mutation testing).
-            p.getText();
+            checkedText(p, base);
         }
+    }
+
+    /**
+     * Whether {@code text} is a number as JSON writes it (RFC 8259), what the event's own parser accepts. Not a
+     * regular expression: compiling one loads lambda machinery on the parse path, which a cold start pays for.
+     */
+    static boolean isJsonNumber(String text) {
+        int n = text.length();
+        int i = text.startsWith("-") ? 1 : 0;
+        if (i < n && text.charAt(i) == '0') {
+            i++;
+        } else {
+            int start = i;
+            i = digits(text, i);
+            if (i == start) {
+                return false;
+            }
+        }
+        if (i < n && text.charAt(i) == '.') {
+            int start = ++i;
+            i = digits(text, i);
+            if (i == start) {
+                return false;
+            }
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int start = i;
+            i = digits(text, i);
+            if (i == start) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static int digits(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The current string, within {@link #MAX_STRING_LENGTH} even when the parser is a caller's with a larger limit
+     * (the Jackson module), so that whatever is kept can be read back.
+     */
+    private static String checkedText(JsonParser p, String base) throws IOException {
+        String text = p.getText();
+        if (text.length() > MAX_STRING_LENGTH) {
+            throw new CoherenceEventException(valuePointer(p, base), "found a string of " + text.length()
+                    + " characters; no string in an EventBridge event can be longer than " + MAX_STRING_LENGTH + ".");
+        }
+        return text;
     }
 
     /**

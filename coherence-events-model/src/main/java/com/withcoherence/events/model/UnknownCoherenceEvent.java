@@ -49,7 +49,8 @@ public record UnknownCoherenceEvent(
      *     ({@code "{}"} at least). It is stored in compact form, so equal objects give equal records
      * @param unknownMembers the envelope's members this library does not read; {@link UnknownMembers#none()} for none
      * @throws CoherenceEventException if a component is {@code null}, a string is empty, a list holds {@code null},
-     *     {@code detailJson} is not exactly one JSON object, or an unknown member has the name of an envelope member
+     *     {@code detailJson} is not exactly one JSON object nested at most 999 levels, or an unknown member has the
+     *     name of an envelope member
      */
     public UnknownCoherenceEvent {
         Checks.nonEmpty(version, "version", "version");
@@ -61,9 +62,9 @@ public record UnknownCoherenceEvent(
         resources = Checks.listOf(resources, "resources", "resources");
         Checks.nonNull(detailJson, "detail", "detailJson");
         // Normalised to compact JSON so that equal details give equal records, whatever their formatting.
-        detailJson = EventReader.canonicalObject(detailJson, "/detail");
+        detailJson = EventReader.canonicalDetail(detailJson, "/detail");
         Checks.unknownMembers(unknownMembers, "", "unknownMembers")
-                .checkDistinctFrom("", Checks.ENVELOPE_MEMBERS);
+                .check("", Checks.ENVELOPE_MEMBERS, UnknownMembers.MAX_VALUE_NESTING_DEPTH);
     }
 
     /**

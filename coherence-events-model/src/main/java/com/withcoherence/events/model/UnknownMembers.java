@@ -19,8 +19,10 @@ import java.util.Optional;
  * <p>Two instances are equal when they hold the same names with the same values, in any order; {@code toJson} writes
  * them in the order held, so equal events can differ in the order of these members. Values read from text keep their
  * numbers as written (except {@code -0}, which is written {@code 0}); from a {@code Map} or {@code JsonNode} they are
- * the numbers those hold ({@code 0.10} may have become {@code 0.1}, and {@code 1e400} infinity, written back as
- * {@code 1e400}). Instances are immutable and thread-safe.
+ * the numbers those hold ({@code 0.10} may have become {@code 0.1}; a tree's infinity, which is how Jackson reads
+ * {@code 1e400}, is written back as {@code 1e400}, while a {@code Map} holding one is refused). Through the Jackson
+ * module with a parser that accepts more than JSON (YAML, {@code .5}), a number is kept as the JSON number it reads
+ * as. Instances are immutable and thread-safe.
  *
  * @param json the members' names and their values as compact JSON text, in the order they were read; copied into an
  *     unmodifiable map
@@ -28,11 +30,10 @@ import java.util.Optional;
 public record UnknownMembers(Map<String, String> json) {
 
     /**
-     * The deepest nesting a value given to the constructor may have: EventBridge's 1,000 levels less the four an
-     * environment's member sits under (event, detail, list, environment), so that any event holding it can be read
-     * back.
+     * The deepest nesting a value may have: EventBridge's 1,000 levels less the event object around an envelope
+     * member. A detail member may nest one level less, an environment's three less (the records check).
      */
-    static final int MAX_VALUE_NESTING_DEPTH = EventReader.MAX_NESTING_DEPTH - 4;
+    static final int MAX_VALUE_NESTING_DEPTH = EventReader.MAX_NESTING_DEPTH - 1;
 
     private static final UnknownMembers NONE = new UnknownMembers(Map.of());
 
@@ -41,7 +42,7 @@ public record UnknownMembers(Map<String, String> json) {
      *
      * @param json the members' names and their values as JSON text; copied, in its iteration order. A name may be
      *     any string, the empty one included (JSON allows it); a value is exactly one JSON value, nested at most
-     *     996 levels
+     *     999 levels (998 in a detail, 996 in an environment, as the records check)
      * @throws CoherenceEventException if {@code json} is {@code null} or holds a {@code null} name or value, or a
      *     value that is not exactly one JSON value (the exception's pointer names the member)
      */
@@ -128,10 +129,13 @@ public record UnknownMembers(Map<String, String> json) {
         return members == null || members.isEmpty() ? NONE : new UnknownMembers(members);
     }
 
-    /** Throws if one of {@code known}, the names of the object's own members, is among these members. */
-    UnknownMembers checkDistinctFrom(String pointerPrefix, List<String> known) {
+    /**
+     * Throws if one of {@code known}, the names of the object's own members, is among these members, or if a value
+     * nests deeper than {@code maxDepth} levels, the most it may where the record puts it.
+     */
+    void check(String pointerPrefix, List<String> known, int maxDepth) {
         if (json.isEmpty()) {
-            return this;
+            return;
         }
         for (String name : known) {
             if (json.containsKey(name)) {
@@ -140,6 +144,38 @@ public record UnknownMembers(Map<String, String> json) {
                         + "the record's component instead.");
             }
         }
-        return this;
+        for (Map.Entry<String, String> member : json.entrySet()) {
+            int depth = nesting(member.getValue());
+            if (depth > maxDepth) {
+                throw new CoherenceEventException(pointerPrefix + "/" + EventReader.escape(member.getKey()),
+                        "the value nests " + depth + " levels; here it may nest at most " + maxDepth + ", so that "
+                                + "the event holding it stays within EventBridge's " + EventReader.MAX_NESTING_DEPTH
+                                + " levels.");
+            }
+        }
+    }
+
+    /** How deep the objects and arrays of a compact JSON value nest (0 for a scalar). */
+    static int nesting(String json) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0, n = json.length(); i < n; i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return deepest;
     }
 }

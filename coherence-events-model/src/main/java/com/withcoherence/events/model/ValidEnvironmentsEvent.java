@@ -50,7 +50,7 @@ public record ValidEnvironmentsEvent(
      * @param unknownDetailMembers the detail's members beside {@code valid_environments} that this library does not read;
      *     {@link UnknownMembers#none()} for none
      * @throws CoherenceEventException if a component is {@code null}, a string is empty, a list holds {@code null},
-     *     or an unknown member has the name of a member this record holds
+     *     or an unknown member has the name of a member this record holds or nests deeper than an event allows there
      */
     public ValidEnvironmentsEvent {
         Checks.nonEmpty(version, "version", "version");
@@ -61,9 +61,9 @@ public record ValidEnvironmentsEvent(
         resources = Checks.listOf(resources, "resources", "resources");
         environments = Checks.listOf(environments, "detail/valid_environments", "environments");
         Checks.unknownMembers(unknownMembers, "", "unknownMembers")
-                .checkDistinctFrom("", Checks.ENVELOPE_MEMBERS);
+                .check("", Checks.ENVELOPE_MEMBERS, UnknownMembers.MAX_VALUE_NESTING_DEPTH);
         Checks.unknownMembers(unknownDetailMembers, "/detail", "unknownDetailMembers")
-                .checkDistinctFrom("/detail", DETAIL_MEMBERS);
+                .check("/detail", DETAIL_MEMBERS, UnknownMembers.MAX_VALUE_NESTING_DEPTH - 1);
     }
 
     /**

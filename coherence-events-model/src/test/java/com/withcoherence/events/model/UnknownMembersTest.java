@@ -145,18 +145,116 @@ class UnknownMembersTest {
 
     @Test
     void refusesAValueNestedSoDeepThatAnEventHoldingItCouldNotBeReadBack() {
-        int depth = UnknownMembers.MAX_VALUE_NESTING_DEPTH;
-        String deepest = "[".repeat(depth) + "]".repeat(depth);
-        String tooDeep = "[" + deepest + "]";
+        String nest999 = nested(999);
+        String nest996 = nested(996);
 
-        CoherenceEventException e = assertThrows(CoherenceEventException.class,
-                () -> new UnknownMembers(Map.of("x", tooDeep)));
-        Environment environment = new Environment("E1", "main", "app", new UnknownMembers(Map.of("x", deepest)));
-        NewEnvironmentsEvent event = new NewEnvironmentsEvent("0", "id", "1", java.time.Instant.EPOCH, "r", List.of(),
-                List.of(environment));
+        CoherenceEventException constructor = assertThrows(CoherenceEventException.class,
+                () -> new UnknownMembers(Map.of("x", nested(1000))));
+        CoherenceEventException inEnvironment = assertThrows(CoherenceEventException.class,
+                () -> new Environment("E1", "main", "app", new UnknownMembers(Map.of("x", nested(997)))));
+        CoherenceEventException inDetail = assertThrows(CoherenceEventException.class,
+                () -> event(UnknownMembers.none(), new UnknownMembers(Map.of("x", nest999)), List.of()));
 
-        assertTrue(e.getMessage().contains("deeper than 996 levels"), e.pointer());
-        assertEquals(event, CoherenceEvents.parse(CoherenceEvents.toJson(event)), "the deepest allowed reads back");
+        assertTrue(constructor.getMessage().contains("deeper than 999 levels"), constructor.pointer());
+        assertEquals("/x", inEnvironment.pointer());
+        assertTrue(inEnvironment.getMessage().contains("at most 996"), inEnvironment.getMessage());
+        assertEquals("/detail/x", inDetail.pointer());
+        for (NewEnvironmentsEvent deepest : List.of(
+                event(new UnknownMembers(Map.of("x", nest999)), UnknownMembers.none(), List.of()),
+                event(UnknownMembers.none(), new UnknownMembers(Map.of("x", nested(998))), List.of()),
+                event(UnknownMembers.none(), UnknownMembers.none(),
+                        List.of(new Environment("E1", "main", "app", new UnknownMembers(Map.of("x", nest996))))))) {
+            assertEquals(deepest, CoherenceEvents.parse(CoherenceEvents.toJson(deepest)), "the deepest allowed");
+        }
+    }
+
+    @Test
+    void aParsedEventsMembersFitWhereverTheyAreMovedOnlyIfTheEventCouldHoldThemThere() {
+        ObjectNode tree = Samples.newEnvironmentsTree();
+        tree.set("x", Samples.tree(nested(999)));
+        NewEnvironmentsEvent parsed = (NewEnvironmentsEvent) CoherenceEvents.parse(Samples.json(tree));
+
+        assertEquals(parsed.unknownMembers(), new UnknownMembers(parsed.unknownMembers().json()));
+        assertThrows(CoherenceEventException.class, () -> new Environment("E1", "main", "app",
+                parsed.unknownMembers()), "999 levels cannot sit in an environment");
+    }
+
+    @Test
+    void refusesADetailNestedSoDeepThatTheEventCouldNotBeReadBack() {
+        String deepest = "{\"a\":" + nested(998) + "}";
+        String tooDeep = "{\"a\":" + nested(999) + "}";
+
+        UnknownCoherenceEvent held = new UnknownCoherenceEvent("0", "i", "t", "1", java.time.Instant.EPOCH, "r",
+                List.of(), deepest);
+        ObjectNode asText = Samples.newEnvironmentsTree();
+        asText.put("detail-type", "other").put("detail", tooDeep);
+
+        assertEquals(held, CoherenceEvents.parse(CoherenceEvents.toJson(held)));
+        assertThrows(CoherenceEventException.class, () -> new UnknownCoherenceEvent("0", "i", "t", "1",
+                java.time.Instant.EPOCH, "r", List.of(), tooDeep));
+        assertEquals("/detail", assertThrows(CoherenceEventException.class,
+                () -> CoherenceEvents.parse(Samples.json(asText))).pointer().substring(0, 7));
+    }
+
+    @Test
+    void keepsANumberALenientParserAcceptsAsTheJsonNumberItReadsAs() throws Exception {
+        ObjectMapper lenient = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS)
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
+                .addModule(CoherenceEvents.jacksonModule()).build();
+        String json = Samples.NEW_ENVIRONMENTS.replaceFirst("\\{", "{\"a\":.5,\"b\":[1.,+2.5],");
+
+        CoherenceEvent event = lenient.readValue(json, CoherenceEvent.class);
+
+        assertEquals(Optional.of("0.5"), event.unknownMembers().json("a"));
+        assertEquals(Optional.of("[1,2.5]"), event.unknownMembers().json("b"));
+        assertEquals(event, CoherenceEvents.parse(CoherenceEvents.toJson(event)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-0", "7", "-12", "1.5", "0.10", "1e5", "1E+5", "2e-3", "1E9999999999",
+        "123456789012345678901234567890"})
+    void takesTheTextOfAJsonNumberAsItIs(String number) {
+        assertTrue(EventReader.isJsonNumber(number));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-", "+1", ".5", "1.", "01", "-01", "1e", "1e+", "1.e5", "0x1F", "1_000", "Infinity",
+        "NaN", "1 ", "--1", "1.5.5"})
+    void rewritesTextThatIsNotAJsonNumber(String text) {
+        assertFalse(EventReader.isJsonNumber(text));
+    }
+
+    @Test
+    void refusesAStringLongerThanAnEventCanHoldEvenFromAParserThatAllowsIt() {
+        ObjectMapper mapper = new ObjectMapper().registerModule(CoherenceEvents.jacksonModule());
+        String json = Samples.NEW_ENVIRONMENTS.replaceFirst("\\{", "{\"long\":\"" + "x".repeat(300_000) + "\",");
+
+        com.fasterxml.jackson.databind.JsonMappingException e = assertThrows(
+                com.fasterxml.jackson.databind.JsonMappingException.class,
+                () -> mapper.readValue(json, CoherenceEvent.class));
+
+        CoherenceEventException cause = assertInstanceOf(CoherenceEventException.class, rootCause(e));
+        assertEquals("/long", cause.pointer());
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof CoherenceEventException)) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static String nested(int levels) {
+        return "[".repeat(levels) + "]".repeat(levels);
+    }
+
+    private static NewEnvironmentsEvent event(UnknownMembers envelope, UnknownMembers detail,
+            List<Environment> environments) {
+        return new NewEnvironmentsEvent("0", "id", "1", java.time.Instant.EPOCH, "r", List.of(), environments,
+                envelope, detail);
     }
 
     @Test
