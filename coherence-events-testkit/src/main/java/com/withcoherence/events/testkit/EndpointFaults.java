@@ -315,8 +315,8 @@ public final class EndpointFaults {
     /**
      * Decides, once per call, which PutEvents entries fail; the answer maps an index to its injected result. The
      * call is counted, and the entries chosen, when the bridge first asks about an entry, which it does only after the
-     * request passed validation: a request the service refuses whole does not use up a failure limited by
-     * {@link EntryFailure#times(int)}.
+     * request passed validation (and outside its lock, so that a predicate may use the bridge): a request refused for
+     * a bad member does not use up a failure limited by {@link EntryFailure#times(int)}.
      */
     IntFunction<PutEventsResult.Entry> putEventsFailures(List<PutEventsEntry> entries) {
         return onFirstEntry(() -> {

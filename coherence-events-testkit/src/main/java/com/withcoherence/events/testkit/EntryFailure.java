@@ -139,7 +139,8 @@ public final class EntryFailure<T> {
     /**
      * Returns this failure limited to the next {@code calls} calls of its operation (counted from when it is
      * installed, whether or not an entry was chosen in a call). Only calls that pass the request's validation count:
-     * a request the service rejects as a whole does not use up a call.
+     * a request refused for a bad member (ValidationException) does not use up a call; one refused later, because its
+     * rule does not exist or would hold too many targets, does.
      *
      * @param calls at least 1
      * @return a new failure, never {@code null}

@@ -738,6 +738,9 @@ public final class InMemoryEventBridge implements AutoCloseable {
             }
         }
         List<FailedEntry> failed = new ArrayList<>();
+        // The request passed validation: decide the injected failures now, outside the lock, as a predicate may wait
+        // on code that uses the bridge.
+        injected.apply(0);
         synchronized (lock) {
             BusState bus = bus(busName);
             RuleEntry entry = rule(bus, rule);
@@ -827,6 +830,8 @@ public final class InMemoryEventBridge implements AutoCloseable {
         }
         violations.throwIfAny();
         List<FailedEntry> failed = new ArrayList<>();
+        // The request passed validation: decide the injected failures now, outside the lock (see putTargets).
+        injected.apply(0);
         synchronized (lock) {
             BusState bus = bus(busName);
             RuleEntry entry = rule(bus, rule);
@@ -987,7 +992,7 @@ public final class InMemoryEventBridge implements AutoCloseable {
         if (detail == null) {
             // Malformed, or a name repeated in an object: the last value wins, and the text cannot be delivered as is.
             detailText = null;
-            detail = Json.parseExactOrNull(entry.detail().get());
+            detail = Json.parseDetailOrNull(entry.detail().get());
         }
         if (detail == null || !detail.isObject()) {
             // AWS-recorded: also a JSON string or array detail.

@@ -34,22 +34,41 @@ final class Json {
             .build();
 
     /**
-     * {@link #EXACT} refusing a member name repeated in an object, which {@link #EXACT} accepts (the last value
+     * {@link #DETAIL} refusing a member name repeated in an object, which {@link #DETAIL} accepts (the last value
      * wins). Jackson checks for repeated names as it builds the tree whatever the setting, so this costs nothing;
      * the bus uses it to know that an event's detail text can be delivered as it is ({@link #writeEnvelope}).
      */
-    static final JsonMapper EXACT_UNIQUE = EXACT.rebuild()
+    static final JsonMapper EXACT_UNIQUE = detailMapper()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
+
+    /**
+     * {@link #EXACT} for an event's detail, which sits one level inside the event: at most 999 levels, so that the
+     * envelope the bus writes around it stays within EventBridge's 1,000 (a detail of 1,000 levels was read, and
+     * writing its event then failed).
+     */
+    static final JsonMapper DETAIL = detailMapper().build();
 
     private Json() {
     }
 
     /** A factory with EventBridge's nesting limit; each mapper owns its own (a factory holds its mapper). */
     private static JsonFactory factory() {
+        return factory(MAX_NESTING_DEPTH);
+    }
+
+    private static JsonFactory factory(int maxNestingDepth) {
         return JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxNestingDepth).build())
                 .build();
+    }
+
+    /** {@link #EXACT}'s settings on a factory that allows a detail's 999 levels. */
+    private static JsonMapper.Builder detailMapper() {
+        return JsonMapper.builder(factory(MAX_NESTING_DEPTH - 1))
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }
 
     /** Parses exactly one JSON value of event content with {@link #EXACT}, or returns {@code null}. */
@@ -63,6 +82,11 @@ final class Json {
      */
     static JsonNode parseExactUniqueOrNull(String text) {
         return parseOrNull(EXACT_UNIQUE, text);
+    }
+
+    /** Parses an event's detail with {@link #DETAIL} (the last of repeated names wins), or returns {@code null}. */
+    static JsonNode parseDetailOrNull(String text) {
+        return parseOrNull(DETAIL, text);
     }
 
     /** Parses exactly one JSON value, or returns {@code null} if {@code text} is not one. */

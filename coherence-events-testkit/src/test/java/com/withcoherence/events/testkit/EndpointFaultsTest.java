@@ -145,14 +145,36 @@ class EndpointFaultsTest {
         EventBridgeException tooMany = assertThrows(EventBridgeException.class, () -> once.putEvents(b -> b
                 .entries(eleven)));
         assertEquals("ValidationException", tooMany.awsErrorDetails().errorCode());
-        assertThrows(EventBridgeException.class, () -> once.removeTargets(b -> b.rule("no-such-rule")
-                .eventBusName(BUS).ids("queue")));
+        assertThrows(EventBridgeException.class, () -> once.removeTargets(b -> b.rule("rule")
+                .eventBusName(BUS).ids("not a valid id!")));
 
         assertEquals("InternalFailure", once.putEvents(b -> b.entries(entry("a"))).entries().get(0).errorCode(),
                 "the refused request did not use up the failure");
         assertEquals(0, once.putEvents(b -> b.entries(entry("a"))).failedEntryCount(), "the next call is its second");
         assertEquals(1, once.removeTargets(b -> b.rule("rule").eventBusName(BUS).ids("queue")).failedEntryCount());
         assertEquals(0, once.removeTargets(b -> b.rule("rule").eventBusName(BUS).ids("queue")).failedEntryCount());
+    }
+
+    @Test
+    void runsAPredicateOutsideTheBridgesLockSoItMayWaitOnAnotherThreadUsingTheBridge() throws Exception {
+        java.util.concurrent.ExecutorService side = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            endpoint.faults().failRemoveTargetsEntries(EntryFailure.<String>matching(id -> {
+                try {
+                    return side.submit(() -> endpoint.bridge().listTargetsByRule(BUS, "rule").size())
+                            .get(5, java.util.concurrent.TimeUnit.SECONDS) > 100;
+                } catch (Exception e) {
+                    throw new IllegalStateException("the predicate could not use the bridge", e);
+                }
+            }));
+
+            RemoveTargetsResponse removed = once.removeTargets(b -> b.rule("rule").eventBusName(BUS).ids("queue"));
+
+            assertEquals(0, removed.failedEntryCount());
+            assertTrue(endpoint.bridge().listTargetsByRule(BUS, "rule").isEmpty());
+        } finally {
+            side.shutdownNow();
+        }
     }
 
     @Test

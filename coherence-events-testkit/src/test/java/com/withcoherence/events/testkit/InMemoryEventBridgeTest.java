@@ -285,6 +285,24 @@ class InMemoryEventBridgeTest {
         }
 
         @Test
+        void refusesADetailTooDeepForTheEventAroundItWhateverItsSpacing() {
+            InMemoryEventBridge bridge = bridgeWithBus();
+            bridge.putRule(RuleDefinition.of("all", BUS, "{\"source\":[\"deep\"]}"));
+            bridge.putTargets(BUS, "all", List.of(Target.of("t", LOG_EVENTS)));
+            PutEventsEntry.Builder entry = PutEventsEntry.builder().eventBusName(BUS).source("deep").detailType("d");
+            String deepest = "{\"a\":" + "[".repeat(998) + "]".repeat(998) + "}";
+            String tooDeep = "{\"a\":" + "[".repeat(999) + "]".repeat(999) + "}";
+
+            PutEventsResult result = bridge.putEvents(List.of(entry.detail(tooDeep).build(),
+                    entry.detail(tooDeep.replace(":", ": ")).build(), entry.detail(deepest).build(),
+                    entry.detail(deepest.replace(":", ": ")).build()));
+
+            assertEquals(List.of("MalformedDetail", "MalformedDetail"), result.entries().subList(0, 2).stream()
+                    .map(e -> e.errorCode().orElse("")).toList());
+            assertEquals(2, bridge.deliveryLog().payloadsTo(LOG_EVENTS).size(), "the deepest a detail may be");
+        }
+
+        @Test
         void deliversTheDetailCompactWithTheLastOfARepeatedNameAndTheSendersStringsEscaped() {
             InMemoryEventBridge bridge = bridgeWithBus();
             bridge.putRule(RuleDefinition.of("all", BUS, "{\"source\":[{\"prefix\":\"Co\"}]}"));

@@ -127,12 +127,15 @@ class JsonTest {
     }
 
     @Test
-    void keepsEventBridgesNestingLimitWhenRefusingRepeatedNames() {
-        String deep = "[".repeat(Json.MAX_NESTING_DEPTH + 1) + "]".repeat(Json.MAX_NESTING_DEPTH + 1);
-        String limit = "[".repeat(Json.MAX_NESTING_DEPTH) + "]".repeat(Json.MAX_NESTING_DEPTH);
+    void readsADetailOneLevelShallowerThanEventBridgesLimitForTheEventAroundIt() {
+        String deep = "[".repeat(Json.MAX_NESTING_DEPTH) + "]".repeat(Json.MAX_NESTING_DEPTH);
+        String limit = "[".repeat(Json.MAX_NESTING_DEPTH - 1) + "]".repeat(Json.MAX_NESTING_DEPTH - 1);
 
         assertNull(Json.parseExactUniqueOrNull(deep));
+        assertNull(Json.parseDetailOrNull(deep));
         assertNotNull(Json.parseExactUniqueOrNull(limit));
+        assertNotNull(Json.parseDetailOrNull(limit));
+        assertNotNull(Json.parseExactOrNull(deep), "a whole event may nest 1,000 levels");
     }
 
     /**
