@@ -51,11 +51,12 @@ public record UnknownMembers(Map<String, String> json) {
             throw CoherenceEventException.about("Invalid unknown members", "", "the map of members must not be "
                     + "null; use UnknownMembers.none() when there are none.");
         }
-        if (json instanceof Read) {
+        if (json.isEmpty()) {
+            // Tested first: the empty instance is made on the parse path, which must not load Read for it.
+            json = Map.of();
+        } else if (json instanceof Read) {
             // The reader's own output: already compact, checked and within the limits where it was read.
             json = Collections.unmodifiableMap(json);
-        } else if (json.isEmpty()) {
-            json = Map.of();
         } else {
             Map<String, String> copy = new LinkedHashMap<>();
             // Read through Object: a raw or heap-polluted map must give this exception, not a ClassCastException.

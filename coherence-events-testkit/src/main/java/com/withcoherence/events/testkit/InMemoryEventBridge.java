@@ -909,7 +909,8 @@ public final class InMemoryEventBridge implements AutoCloseable {
      *
      * @param entries 1 to 10 entries, at most 256 KB in total as AWS counts it
      * @return one result per entry, in order: an event id, or {@code InvalidArgument} (a missing {@code Source},
-     *     {@code DetailType} or {@code Detail}) or {@code MalformedDetail} (a detail that is not a JSON object).
+     *     {@code DetailType} or {@code Detail}) or {@code MalformedDetail} (a detail that is not a JSON object, or
+     *     nests more than the 999 levels its event leaves it).
      *     An entry for a missing bus gets an id and is dropped, with a {@link Diagnostic}. Never {@code null}
      * @throws EventBridgeServiceException {@code ValidationException} for no entries, more than 10, too large a
      *     request, or a bad member
