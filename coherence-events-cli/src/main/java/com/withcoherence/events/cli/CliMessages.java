@@ -1,6 +1,7 @@
 package com.withcoherence.events.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -155,8 +156,13 @@ final class CliMessages {
         return advice(oneLine(message));
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+    /**
+     * The CLI's reader of JSON it only inspects: EventBridge's 1,000 levels of nesting, as the testkit reads, and no
+     * input copied into error messages.
+     */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000).build())
             .build());
 
     /**

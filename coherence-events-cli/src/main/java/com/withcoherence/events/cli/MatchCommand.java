@@ -1,12 +1,8 @@
 package com.withcoherence.events.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.withcoherence.events.testkit.EventBridgeServiceException;
 import com.withcoherence.events.testkit.InMemoryEventBridge;
 import java.io.IOException;
@@ -63,20 +59,14 @@ final class MatchCommand implements Callable<Integer> {
     /** The members TestEventPattern requires of an event. */
     private static final List<String> REQUIRED = List.of("id", "account", "source", "time", "region", "detail-type");
 
-    /** Reads as the testkit does (EventBridge's 1,000 levels of nesting) without copying the input into messages. */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000).build())
-            .build();
-
     /** Why EventBridge refused the event: it is empty, not JSON, not an object, or lacks an envelope member. */
     static String whyNotAnEvent(String eventJson) {
         if (eventJson.isBlank()) {
             return "is empty; pass the JSON of one EventBridge event.";
         }
         JsonNode node;
-        try (JsonParser parser = JSON.createParser(eventJson)) {
-            node = new ObjectMapper(JSON).readTree(parser);
+        try (JsonParser parser = CliMessages.JSON.createParser(eventJson)) {
+            node = CliMessages.JSON.readTree(parser);
             if (parser.nextToken() != null) {
                 return "holds more than one JSON value (more content follows at line "
                         + parser.currentTokenLocation().getLineNr() + ", column "

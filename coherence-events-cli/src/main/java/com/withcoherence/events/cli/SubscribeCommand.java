@@ -135,9 +135,6 @@ final class SubscribeCommand implements Callable<Integer> {
         }
     }
 
-    /** The detail-types Coherence sends. */
-    private static final List<String> KNOWN_DETAIL_TYPES = CliMessages.KNOWN_DETAIL_TYPES;
-
     /**
      * Refuses a detail-type Coherence does not send: EventBridge accepts any string, so a typo such as
      * {@code new_environment} would make a rule that silently never matches.
@@ -147,10 +144,10 @@ final class SubscribeCommand implements Callable<Integer> {
             return;
         }
         for (String type : detailTypes) {
-            if (!KNOWN_DETAIL_TYPES.contains(type)) {
+            if (!CliMessages.KNOWN_DETAIL_TYPES.contains(type)) {
                 throw new CliException(ExitCode.USAGE, "--detail-type " + type + " is not a detail-type Coherence "
-                        + "sends (" + String.join(", ", KNOWN_DETAIL_TYPES) + "), so the rule would never match"
-                        + Spelling.closest(type, KNOWN_DETAIL_TYPES, 2).map(known -> "; did you mean " + known + "?")
+                        + "sends (" + String.join(", ", CliMessages.KNOWN_DETAIL_TYPES) + "), so the rule would never match"
+                        + Spelling.closest(type, CliMessages.KNOWN_DETAIL_TYPES, 2).map(known -> "; did you mean " + known + "?")
                                 .orElse(".") + " "
                         + "Check the spelling, or pass --allow-unknown-detail-type to subscribe to it anyway.");
             }

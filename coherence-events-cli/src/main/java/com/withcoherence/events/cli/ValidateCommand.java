@@ -31,8 +31,6 @@ final class ValidateCommand implements Callable<Integer> {
         List<SchemaViolation> violations = CoherenceSchemas.validate(input);
         if (violations.isEmpty()) {
             noteMisspeltDetailType(input);
-        }
-        if (violations.isEmpty()) {
             io.out().println("valid");
             return ExitCode.OK;
         }

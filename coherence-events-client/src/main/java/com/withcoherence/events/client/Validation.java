@@ -310,7 +310,6 @@ final class Validation {
         }
     }
 
-    /** "a Lambda function", "an SQS queue". */
     /** "an SQS queue", "an SNS topic", "an event bus", but "a Step Functions state machine". */
     static String withArticle(String noun) {
         return (noun.startsWith("SQS") || noun.startsWith("SNS") || noun.startsWith("e") ? "an " : "a ") + noun;

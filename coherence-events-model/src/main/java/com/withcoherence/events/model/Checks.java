@@ -5,6 +5,9 @@ import java.util.List;
 /** Argument checks shared by the records; each failure names the JSON member it concerns. */
 final class Checks {
 
+    /** An environment's members, in Coherence's order; no unknown member of it may have one of these names. */
+    static final List<String> ENVIRONMENT_MEMBERS = List.of("cloudfront_id", "environment_name", "application_name");
+
     /** The envelope's members, in EventBridge's order; no unknown envelope member may have one of these names. */
     static final List<String> ENVELOPE_MEMBERS = List.of("version", "id", "detail-type", "source", "account", "time",
             "region", "resources", "detail");

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -62,7 +60,8 @@ final class Databind {
         }
     }
 
-    static byte[] toBytes(Object value) {
+    /** Writes a tree as JSON bytes, for the readers of text; rejects nesting deeper than a reader allows first. */
+    static byte[] toBytes(JsonNode value) {
         checkNesting(value, "", 0);
         try {
             return MAPPER.writeValueAsBytes(value);
@@ -73,15 +72,13 @@ final class Databind {
     }
 
     /**
-     * Rejects a map, list or tree nested deeper than {@link EventReader#MAX_NESTING_DEPTH} levels, or one that holds
-     * itself, before Jackson converts it: converting recurses once per level and has no limit of its own, so such a
-     * value would end in a {@code StackOverflowError} instead of an error that says what is wrong. A parsed map is
-     * never deeper than its JSON text was.
+     * Rejects a tree nested deeper than {@link EventReader#MAX_NESTING_DEPTH} levels before Jackson writes it:
+     * writing recurses once per level and has no limit of its own, so such a tree would end in a
+     * {@code StackOverflowError} instead of an error that says what is wrong. Strings are not limited here: a
+     * delivery's body may be longer than any string of an event.
      */
-    static void checkNesting(Object value, String pointer, int depth) {
-        boolean container = value instanceof Map || value instanceof Collection || value instanceof Object[]
-                || (value instanceof JsonNode && ((JsonNode) value).isContainerNode());
-        if (!container) {
+    static void checkNesting(JsonNode node, String pointer, int depth) {
+        if (!node.isContainerNode()) {
             return;
         }
         if (depth >= EventReader.MAX_NESTING_DEPTH) {
@@ -89,27 +86,13 @@ final class Databind {
                     + " levels, the most EventBridge accepts, or holds itself; pass the Map<String, Object> the Lambda "
                     + "runtime built from the event JSON.");
         }
-        int index = 0;
-        if (value instanceof Map) {
-            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                checkNesting(entry.getValue(), pointer + "/" + EventReader.escape(String.valueOf(entry.getKey())),
-                        depth + 1);
-            }
-        } else if (value instanceof JsonNode) {
-            JsonNode node = (JsonNode) value;
-            if (node.isArray()) {
-                for (JsonNode element : node) {
-                    checkNesting(element, pointer + "/" + index++, depth + 1);
-                }
-            } else {
-                for (Map.Entry<String, JsonNode> field : node.properties()) {
-                    checkNesting(field.getValue(), pointer + "/" + EventReader.escape(field.getKey()), depth + 1);
-                }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkNesting(node.get(i), pointer + "/" + i, depth + 1);
             }
         } else {
-            Iterable<?> elements = value instanceof Object[] ? Arrays.asList((Object[]) value) : (Collection<?>) value;
-            for (Object element : elements) {
-                checkNesting(element, pointer + "/" + index++, depth + 1);
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                checkNesting(field.getValue(), pointer + "/" + EventReader.escape(field.getKey()), depth + 1);
             }
         }
     }

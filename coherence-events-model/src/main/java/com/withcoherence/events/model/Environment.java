@@ -1,7 +1,5 @@
 package com.withcoherence.events.model;
 
-import java.util.List;
-
 /**
  * One Coherence environment as listed in {@code new_environments} and {@code valid_environments} events.
  *
@@ -24,9 +22,6 @@ import java.util.List;
 public record Environment(String cloudfrontId, String environmentName, String applicationName,
         UnknownMembers unknownMembers) {
 
-    /** The members an environment object has on the wire, which no unknown member may repeat. */
-    private static final List<String> MEMBERS = List.of("cloudfront_id", "environment_name", "application_name");
-
     /**
      * Validates the components.
      *
@@ -44,7 +39,7 @@ public record Environment(String cloudfrontId, String environmentName, String ap
         Checks.nonEmpty(environmentName, "environment_name", "environmentName");
         Checks.nonEmpty(applicationName, "application_name", "applicationName");
         Checks.unknownMembers(unknownMembers, "", "unknownMembers")
-                .check("", MEMBERS, UnknownMembers.MAX_VALUE_NESTING_DEPTH - 3);
+                .check("", Checks.ENVIRONMENT_MEMBERS, UnknownMembers.MAX_VALUE_NESTING_DEPTH - 3);
     }
 
     /**

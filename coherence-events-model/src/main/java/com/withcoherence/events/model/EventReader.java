@@ -57,9 +57,7 @@ final class EventReader {
     private static final int RESOURCES = 7;
     private static final int DETAIL = 8;
     private static final int ALL_ENVELOPE = (1 << 9) - 1;
-    private static final String[] ENVELOPE_NAMES = {
-        "version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"
-    };
+    private static final String[] ENVELOPE_NAMES = Checks.ENVELOPE_MEMBERS.toArray(new String[0]);
     private static final SerializedString[] ENVELOPE_KEYS = keys(ENVELOPE_NAMES);
 
     // Environment members, likewise in the order Coherence writes them.
@@ -67,7 +65,7 @@ final class EventReader {
     private static final int ENVIRONMENT_NAME = 1;
     private static final int APPLICATION_NAME = 2;
     private static final int ALL_ENVIRONMENT = (1 << 3) - 1;
-    private static final String[] ENVIRONMENT_NAMES = {"cloudfront_id", "environment_name", "application_name"};
+    private static final String[] ENVIRONMENT_NAMES = Checks.ENVIRONMENT_MEMBERS.toArray(new String[0]);
     private static final SerializedString[] ENVIRONMENT_KEYS = keys(ENVIRONMENT_NAMES);
 
     private static final SerializedString NEW_ENVIRONMENTS_KEY = new SerializedString(CoherenceBus.NEW_ENVIRONMENTS);
@@ -424,7 +422,7 @@ final class EventReader {
                 }
                 StringWriter out = new StringWriter(json.length());
                 try (JsonGenerator g = FACTORY.createGenerator(out)) {
-                    copy(nested, g, pointer, 0, maxDepth);
+                    copy(nested, g, pointer, 0, maxDepth, true);
                 }
                 if (nested.nextToken() != null) {
                     throw new CoherenceEventException(pointer, "the JSON " + (object ? "object" : "value")
@@ -600,7 +598,7 @@ final class EventReader {
         }
         StringWriter out = new StringWriter(32);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            copy(p, g, base, depthOfValue(p));
+            copy(p, g, base, depthOfValue(p), MAX_NESTING_DEPTH, true);
         }
         kept.put(name, out.toString());
         return kept;
@@ -611,11 +609,16 @@ final class EventReader {
      * keys and nesting deeper than {@link #MAX_NESTING_DEPTH} (trees and maps have no parser limit of their own).
      */
     static void copy(JsonParser p, JsonGenerator g, String base, int depth) throws IOException {
-        copy(p, g, base, depth, MAX_NESTING_DEPTH);
+        copy(p, g, base, depth, MAX_NESTING_DEPTH, false);
     }
 
-    /** {@link #copy(JsonParser, JsonGenerator, String, int)} allowing at most {@code limit} levels. */
-    private static void copy(JsonParser p, JsonGenerator g, String base, int depth, int limit) throws IOException {
+    /**
+     * {@link #copy(JsonParser, JsonGenerator, String, int)} allowing at most {@code limit} levels, and, with
+     * {@code keep}, checking what an event keeps: strings within {@link #MAX_STRING_LENGTH} even when the parser is a
+     * caller's with a larger limit (the Jackson module), so that whatever is kept can be read back.
+     */
+    private static void copy(JsonParser p, JsonGenerator g, String base, int depth, int limit, boolean keep)
+            throws IOException {
         JsonToken token = p.currentToken();
         if (token == JsonToken.START_OBJECT) {
             checkDepth(p, base, depth, limit);
@@ -640,7 +643,7 @@ final class EventReader {
                     g.writeFieldName(name);
                 }
                 p.nextToken();
-                copy(p, g, base, depth + 1, limit);
+                copy(p, g, base, depth + 1, limit, keep);
             }
             if (g != null) {
                 g.writeEndObject();
@@ -651,7 +654,7 @@ final class EventReader {
                 g.writeStartArray();
             }
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                copy(p, g, base, depth + 1, limit);
+                copy(p, g, base, depth + 1, limit, keep);
             }
             if (g != null) {
                 g.writeEndArray();
@@ -675,7 +678,7 @@ final class EventReader {
                 // JSON number; that is written as the value it reads as.
                 String text = p.getText();
                 g.writeNumber(isJsonNumber(text) ? text : p.getDecimalValue().toString());
-            } else if (token == JsonToken.VALUE_STRING) {
+            } else if (token == JsonToken.VALUE_STRING && keep) {
                 g.writeString(checkedText(p, base));
             } else {
                 g.copyCurrentEventExact(p);
@@ -684,7 +687,7 @@ final class EventReader {
             // A skipped string is read as well, so that the string limit applies to it as at every other entry point
             // (a tree holds its strings whole, and the schemas read them); skipping let a 300 KiB string through here
             // that the tree path and CoherenceSchemas reject (found by mutation testing).
-            checkedText(p, base);
+            p.getText();
         }
     }
 
@@ -733,10 +736,7 @@ final class EventReader {
         return i;
     }
 
-    /**
-     * The current string, within {@link #MAX_STRING_LENGTH} even when the parser is a caller's with a larger limit
-     * (the Jackson module), so that whatever is kept can be read back.
-     */
+    /** The current string, within {@link #MAX_STRING_LENGTH} whatever the parser's own limit (see {@link #copy}). */
     private static String checkedText(JsonParser p, String base) throws IOException {
         String text = p.getText();
         if (text.length() > MAX_STRING_LENGTH) {

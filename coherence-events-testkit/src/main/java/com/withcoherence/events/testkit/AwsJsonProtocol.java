@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /**
  * EventBridge's operations in AWS JSON 1.1: reads each operation's request members (PascalCase, as the API model names
@@ -199,8 +198,7 @@ final class AwsJsonProtocol {
         String busName = in.string("EventBusName");
         List<JsonMembers> members = in.objects("Targets");
         List<Target> targets = members == null ? null : targets(members);
-        IntFunction<FailedEntry> injected = targets == null ? index -> null : faults.putTargetsFailures(targets);
-        List<FailedEntry> failed = bridge.putTargets(busName, rule, targets, injected);
+        List<FailedEntry> failed = bridge.putTargets(busName, rule, targets, faults.putTargetsFailures(targets));
         return failedEntries(failed);
     }
 
@@ -289,8 +287,7 @@ final class AwsJsonProtocol {
         String busName = in.string("EventBusName");
         List<String> ids = in.strings("Ids");
         in.bool("Force");
-        IntFunction<FailedEntry> injected = ids == null ? index -> null : faults.removeTargetsFailures(ids);
-        return failedEntries(bridge.removeTargets(busName, rule, ids, injected));
+        return failedEntries(bridge.removeTargets(busName, rule, ids, faults.removeTargetsFailures(ids)));
     }
 
     private static Answer failedEntries(List<FailedEntry> failed) {
@@ -332,9 +329,7 @@ final class AwsJsonProtocol {
             }
             violations.throwIfAny();
         }
-        IntFunction<PutEventsResult.Entry> injected = entries == null ? index -> null
-                : faults.putEventsFailures(entries);
-        PutEventsResult result = bridge.putEvents(entries, injected);
+        PutEventsResult result = bridge.putEvents(entries, faults.putEventsFailures(entries));
         ObjectNode out = object();
         out.put("FailedEntryCount", result.failedEntryCount());
         ArrayNode results = out.putArray("Entries");

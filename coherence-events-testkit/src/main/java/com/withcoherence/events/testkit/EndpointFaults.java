@@ -56,9 +56,9 @@ public final class EndpointFaults {
     private final Map<EventBridgeOperation, RandomCallFault> randomCallFaults =
             new EnumMap<>(EventBridgeOperation.class);
     private final Map<EventBridgeOperation, Duration> latencies = new EnumMap<>(EventBridgeOperation.class);
-    private List<ActiveEntryFailure<PutEventsEntry>> putEventsEntries = List.of();
-    private List<ActiveEntryFailure<Target>> putTargetsEntries = List.of();
-    private List<ActiveEntryFailure<String>> removeTargetsEntries = List.of();
+    private final EntryFailures<PutEventsEntry> putEventsEntries = new EntryFailures<>();
+    private final EntryFailures<Target> putTargetsEntries = new EntryFailures<>();
+    private final EntryFailures<String> removeTargetsEntries = new EntryFailures<>();
 
     EndpointFaults() {
     }
@@ -163,10 +163,7 @@ public final class EndpointFaults {
     @SuppressWarnings("varargs") // activate only reads the array
     public final EndpointFaults failPutEventsEntries(EntryFailure<PutEventsEntry> failure,
             EntryFailure<PutEventsEntry>... more) {
-        List<ActiveEntryFailure<PutEventsEntry>> active = activate(failure, more);
-        synchronized (lock) {
-            putEventsEntries = active;
-        }
+        putEventsEntries.install(activate(failure, more));
         return this;
     }
 
@@ -183,10 +180,7 @@ public final class EndpointFaults {
     @SafeVarargs
     @SuppressWarnings("varargs") // activate only reads the array
     public final EndpointFaults failPutTargetsEntries(EntryFailure<Target> failure, EntryFailure<Target>... more) {
-        List<ActiveEntryFailure<Target>> active = activate(failure, more);
-        synchronized (lock) {
-            putTargetsEntries = active;
-        }
+        putTargetsEntries.install(activate(failure, more));
         return this;
     }
 
@@ -210,10 +204,7 @@ public final class EndpointFaults {
     @SafeVarargs
     @SuppressWarnings("varargs") // activate only reads the array
     public final EndpointFaults failRemoveTargetsEntries(EntryFailure<String> failure, EntryFailure<String>... more) {
-        List<ActiveEntryFailure<String>> active = activate(failure, more);
-        synchronized (lock) {
-            removeTargetsEntries = active;
-        }
+        removeTargetsEntries.install(activate(failure, more));
         return this;
     }
 
@@ -250,9 +241,9 @@ public final class EndpointFaults {
             callFaults.clear();
             randomCallFaults.clear();
             latencies.clear();
-            putEventsEntries = List.of();
-            putTargetsEntries = List.of();
-            removeTargetsEntries = List.of();
+            putEventsEntries.clear();
+            putTargetsEntries.clear();
+            removeTargetsEntries.clear();
         }
     }
 
@@ -314,61 +305,61 @@ public final class EndpointFaults {
 
     /**
      * Decides, once per call, which PutEvents entries fail; the answer maps an index to its injected result. The
-     * call is counted, and the entries chosen, when the bridge first asks about an entry, which it does only after the
-     * request passed validation (and outside its lock, so that a predicate may use the bridge): a request refused for
-     * a bad member does not use up a failure limited by {@link EntryFailure#times(int)}.
+     * call is counted, and the entries chosen, when the bridge asks, which it does only after the request passed
+     * validation (and outside its lock, so that a predicate may use the bridge): a request refused for a bad member
+     * does not use up a failure limited by {@link EntryFailure#times(int)}.
      */
-    IntFunction<PutEventsResult.Entry> putEventsFailures(List<PutEventsEntry> entries) {
-        return onFirstEntry(() -> {
-            List<ActiveEntryFailure<PutEventsEntry>> active;
-            synchronized (lock) {
-                active = putEventsEntries;
-                putEventsEntries = countCall(active);
-            }
-            return decide(active, entries,
-                    (failure, index) -> PutEventsResult.Entry.failed(failure.errorCode(), failure.errorMessage()));
-        });
+    Supplier<IntFunction<PutEventsResult.Entry>> putEventsFailures(List<PutEventsEntry> entries) {
+        return putEventsEntries.decide(entries,
+                (failure, index) -> PutEventsResult.Entry.failed(failure.errorCode(), failure.errorMessage()));
     }
 
     /** As {@link #putEventsFailures}, for PutTargets; the answer maps an index to its injected failure. */
-    IntFunction<FailedEntry> putTargetsFailures(List<Target> targets) {
-        return onFirstEntry(() -> {
-            List<ActiveEntryFailure<Target>> active;
-            synchronized (lock) {
-                active = putTargetsEntries;
-                putTargetsEntries = countCall(active);
-            }
-            return decide(active, targets, (failure, index) -> new FailedEntry(targets.get(index).id(),
-                    failure.errorCode(), failure.errorMessage()));
-        });
+    Supplier<IntFunction<FailedEntry>> putTargetsFailures(List<Target> targets) {
+        return putTargetsEntries.decide(targets, (failure, index) -> new FailedEntry(targets.get(index).id(),
+                failure.errorCode(), failure.errorMessage()));
     }
 
     /** As {@link #putEventsFailures}, for RemoveTargets; the answer maps an index to its injected failure. */
-    IntFunction<FailedEntry> removeTargetsFailures(List<String> ids) {
-        return onFirstEntry(() -> {
-            List<ActiveEntryFailure<String>> active;
-            synchronized (lock) {
-                active = removeTargetsEntries;
-                removeTargetsEntries = countCall(active);
-            }
-            return decide(active, ids, (failure, index) -> new FailedEntry(ids.get(index), failure.errorCode(),
-                    failure.errorMessage()));
-        });
+    Supplier<IntFunction<FailedEntry>> removeTargetsFailures(List<String> ids) {
+        return removeTargetsEntries.decide(ids, (failure, index) -> new FailedEntry(ids.get(index),
+                failure.errorCode(), failure.errorMessage()));
     }
 
-    /** An answer made by {@code decision} when first asked, once: one call's decision, used by one thread. */
-    private static <R> IntFunction<R> onFirstEntry(Supplier<IntFunction<R>> decision) {
-        return new IntFunction<>() {
-            private IntFunction<R> decided;
+    /** The entry failures installed for one operation. Guarded by the faults' lock. */
+    private final class EntryFailures<T> {
+        private List<ActiveEntryFailure<T>> active = List.of();
 
-            @Override
-            public R apply(int index) {
-                if (decided == null) {
-                    decided = decision.get();
-                }
-                return decided.apply(index);
+        void install(List<ActiveEntryFailure<T>> failures) {
+            synchronized (lock) {
+                active = failures;
             }
-        };
+        }
+
+        /** Removes them; caller holds the lock. */
+        void clear() {
+            active = List.of();
+        }
+
+        /**
+         * The decision for one call, made when the bridge asks (see {@link #putEventsFailures}): counts the call and
+         * chooses the entries.
+         */
+        <R> Supplier<IntFunction<R>> decide(List<T> entries, BiFunction<EntryFailure<T>, Integer, R> answer) {
+            return () -> {
+                List<ActiveEntryFailure<T>> current;
+                synchronized (lock) {
+                    current = active;
+                    active = countCall(current);
+                }
+                return EndpointFaults.decide(current, entries, answer);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return active.toString();
+        }
     }
 
     /** Counts a call for each failure and returns those left; caller holds the lock. */

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -690,15 +691,17 @@ public final class InMemoryEventBridge implements AutoCloseable {
      *     placeholder
      */
     public List<FailedEntry> putTargets(String eventBusName, String rule, List<Target> targets) {
-        return putTargets(eventBusName, rule, targets, index -> null);
+        return putTargets(eventBusName, rule, targets, noFailures());
     }
 
     /**
      * PutTargets where {@code injected} may fail chosen entries after the request passed validation, as the service
      * fails entries under load: an entry it answers for is not applied and is reported in {@code FailedEntries}.
+     * {@code injected} is asked once, when the request has passed validation, outside the bridge's lock (a predicate
+     * deciding the failures may wait on code that uses the bridge).
      */
     List<FailedEntry> putTargets(String eventBusName, String rule, List<Target> targets,
-            IntFunction<FailedEntry> injected) {
+            Supplier<IntFunction<FailedEntry>> injected) {
         ConstraintViolations violations = ruleRefViolations(rule, "rule")
                 .required(targets, "targets")
                 .size(targets, "targets", 1, 100);
@@ -738,15 +741,13 @@ public final class InMemoryEventBridge implements AutoCloseable {
             }
         }
         List<FailedEntry> failed = new ArrayList<>();
-        // The request passed validation: decide the injected failures now, outside the lock, as a predicate may wait
-        // on code that uses the bridge.
-        injected.apply(0);
+        IntFunction<FailedEntry> failures = injected.get();
         synchronized (lock) {
             BusState bus = bus(busName);
             RuleEntry entry = rule(bus, rule);
             LinkedHashMap<String, Target> updated = new LinkedHashMap<>(entry.targets);
             for (int i = 0; i < targets.size(); i++) {
-                FailedEntry failure = injected.apply(i);
+                FailedEntry failure = failures.apply(i);
                 if (failure != null) {
                     failed.add(failure);
                 } else {
@@ -807,15 +808,16 @@ public final class InMemoryEventBridge implements AutoCloseable {
      *     {@code ValidationException} for a bad member
      */
     public List<FailedEntry> removeTargets(String eventBusName, String rule, List<String> ids) {
-        return removeTargets(eventBusName, rule, ids, index -> null);
+        return removeTargets(eventBusName, rule, ids, noFailures());
     }
 
     /**
      * RemoveTargets where {@code injected} may fail chosen ids after the request passed validation, as the service
      * fails removals under load: a target it answers for stays on the rule and is reported in {@code FailedEntries}.
+     * {@code injected} is asked once, as for {@link #putTargets(String, String, List, Supplier)}.
      */
     List<FailedEntry> removeTargets(String eventBusName, String rule, List<String> ids,
-            IntFunction<FailedEntry> injected) {
+            Supplier<IntFunction<FailedEntry>> injected) {
         ConstraintViolations violations = ruleRefViolations(rule, "rule")
                 .required(ids, "ids")
                 .size(ids, "ids", 1, 100);
@@ -830,13 +832,12 @@ public final class InMemoryEventBridge implements AutoCloseable {
         }
         violations.throwIfAny();
         List<FailedEntry> failed = new ArrayList<>();
-        // The request passed validation: decide the injected failures now, outside the lock (see putTargets).
-        injected.apply(0);
+        IntFunction<FailedEntry> failures = injected.get();
         synchronized (lock) {
             BusState bus = bus(busName);
             RuleEntry entry = rule(bus, rule);
             for (int i = 0; i < ids.size(); i++) {
-                FailedEntry failure = injected.apply(i);
+                FailedEntry failure = failures.apply(i);
                 if (failure != null) {
                     failed.add(failure);
                 } else {
@@ -916,15 +917,21 @@ public final class InMemoryEventBridge implements AutoCloseable {
      *     request, or a bad member
      */
     public PutEventsResult putEvents(List<PutEventsEntry> entries) {
-        return putEvents(entries, index -> null);
+        return putEvents(entries, noFailures());
+    }
+
+    /** No injected entry failures: what the public operations pass. */
+    private static <R> Supplier<IntFunction<R>> noFailures() {
+        return () -> index -> null;
     }
 
     /**
      * PutEvents where {@code injected} may answer for chosen entries after the request passed validation, as the
      * service fails entries under load ({@code InternalFailure}, {@code ThrottlingException}): such an entry is
-     * neither put nor delivered, and its result is the one given.
+     * neither put nor delivered, and its result is the one given. {@code injected} is asked once, when the request has
+     * passed validation.
      */
-    PutEventsResult putEvents(List<PutEventsEntry> entries, IntFunction<PutEventsResult.Entry> injected) {
+    PutEventsResult putEvents(List<PutEventsEntry> entries, Supplier<IntFunction<PutEventsResult.Entry>> injected) {
         ConstraintViolations violations = new ConstraintViolations()
                 .required(entries, "entries")
                 .size(entries, "entries", 1, MAX_ENTRIES_PER_PUT_EVENTS);
@@ -955,12 +962,13 @@ public final class InMemoryEventBridge implements AutoCloseable {
                     + "limit.");
         }
 
+        IntFunction<PutEventsResult.Entry> failures = injected.get();
         Map<String, Routing> routes = routing;
         List<PutEventsResult.Entry> results = new ArrayList<>(entries.size());
         List<Dispatcher.DeliveryTask> tasks = new ArrayList<>();
         int failed = 0;
         for (int i = 0; i < entries.size(); i++) {
-            PutEventsResult.Entry result = injected.apply(i);
+            PutEventsResult.Entry result = failures.apply(i);
             if (result == null) {
                 result = accept(entries.get(i), routes, tasks);
             }
@@ -990,10 +998,10 @@ public final class InMemoryEventBridge implements AutoCloseable {
         }
         String detailText = entry.detail().get();
         JsonNode detail = Json.parseExactUniqueOrNull(detailText);
-        if (detail == null) {
-            // Malformed, or a name repeated in an object: the last value wins, and the text cannot be delivered as is.
-            detailText = null;
-            detail = Json.parseDetailOrNull(entry.detail().get());
+        // Without repeated names the text may be delivered as it is; with them (or malformed) the last value wins.
+        boolean namesUnique = detail != null;
+        if (!namesUnique) {
+            detail = Json.parseDetailOrNull(detailText);
         }
         if (detail == null || !detail.isObject()) {
             // AWS-recorded: also a JSON string or array detail.
@@ -1002,13 +1010,14 @@ public final class InMemoryEventBridge implements AutoCloseable {
         String id = eventIds.next();
         Instant ingestion = clock.instant();
         Instant time = entry.time().orElse(ingestion).truncatedTo(ChronoUnit.SECONDS);
+        String formattedTime = timeText(time);
         ObjectNode event = Json.MAPPER.createObjectNode();
         event.put("version", "0");
         event.put("id", id);
         event.put("detail-type", entry.detailType().get());
         event.put("source", entry.source().get());
         event.put("account", account);
-        event.put("time", timeText(time));
+        event.put("time", formattedTime);
         event.put("region", region);
         ArrayNode resources = event.putArray("resources");
         entry.resources().forEach(resources::add);
@@ -1029,9 +1038,8 @@ public final class InMemoryEventBridge implements AutoCloseable {
         }
         List<Routing.RouteRule> matched = route.match(event);
         if (!matched.isEmpty()) {
-            String json = detailText == null ? null : Json.writeEnvelope(id, entry.detailType().get(),
-                    entry.source().get(), account, event.get("time").textValue(), region, entry.resources(),
-                    detailText);
+            String json = namesUnique ? Json.writeEnvelope(id, entry.detailType().get(), entry.source().get(),
+                    account, formattedTime, region, entry.resources(), detailText) : null;
             deliver(route, event, json == null ? Json.write(event) : json, matched, ingestion, Optional.empty(),
                     List.of(), tasks);
         }

@@ -27,18 +27,14 @@ final class Json {
      * text ({@code 0.10000000000000000000000001} is not {@code 0.1}; {@code 1e400} stays a number). Only for event
      * content: request members such as timestamps are read by {@link #MAPPER}, never through {@code BigDecimal}.
      */
-    static final JsonMapper EXACT = JsonMapper.builder(factory())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+    static final JsonMapper EXACT = exact(MAX_NESTING_DEPTH).build();
 
     /**
      * {@link #DETAIL} refusing a member name repeated in an object, which {@link #DETAIL} accepts (the last value
      * wins). Jackson checks for repeated names as it builds the tree whatever the setting, so this costs nothing;
      * the bus uses it to know that an event's detail text can be delivered as it is ({@link #writeEnvelope}).
      */
-    static final JsonMapper EXACT_UNIQUE = detailMapper()
+    static final JsonMapper EXACT_UNIQUE = exact(MAX_NESTING_DEPTH - 1)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
 
@@ -47,7 +43,7 @@ final class Json {
      * envelope the bus writes around it stays within EventBridge's 1,000 (a detail of 1,000 levels was read, and
      * writing its event then failed).
      */
-    static final JsonMapper DETAIL = detailMapper().build();
+    static final JsonMapper DETAIL = exact(MAX_NESTING_DEPTH - 1).build();
 
     private Json() {
     }
@@ -63,9 +59,9 @@ final class Json {
                 .build();
     }
 
-    /** {@link #EXACT}'s settings on a factory that allows a detail's 999 levels. */
-    private static JsonMapper.Builder detailMapper() {
-        return JsonMapper.builder(factory(MAX_NESTING_DEPTH - 1))
+    /** {@link #EXACT}'s settings, on a factory allowing {@code maxNestingDepth} levels. */
+    private static JsonMapper.Builder exact(int maxNestingDepth) {
+        return JsonMapper.builder(factory(maxNestingDepth))
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
@@ -108,8 +104,8 @@ final class Json {
      * ({@code version}, {@code id}, {@code detail-type}, {@code source}, {@code account}, {@code time},
      * {@code region}, {@code resources}, {@code detail}), or returns {@code null} when {@code detailText}, the text
      * the detail was read from by {@link #parseExactUniqueOrNull} (so without repeated names), is not what
-     * {@link #write} makes of it ({@link #isCompact}): then the caller writes the tree. Copying the detail instead of writing it again, and the member names as constants,
-     * halves the cost of the delivered JSON. {@code id} and {@code time} are the bus's own (a UUID, an ISO-8601
+     * {@link #write} makes of it ({@link #isCompact}): then the caller writes the tree. Copying the detail instead
+     * of writing it again, and the member names as constants, halves the cost of the delivered JSON. {@code id} and {@code time} are the bus's own (a UUID, an ISO-8601
      * instant) and need no escaping.
      */
     static String writeEnvelope(String id, String detailType, String source, String account, String time,
@@ -132,7 +128,10 @@ final class Json {
         return out.append("],\"detail\":").append(detailText).append('}').toString();
     }
 
-    /** Appends {@code text} as a JSON string, escaped as {@link #write} escapes it (by Jackson's own encoder). */
+    /**
+     * Appends {@code text} as a JSON string, escaped as {@link #write} escapes it (by Jackson's own encoder). A string
+     * that needs no escape is appended as it is: the encoder's own pass over it made the bus about 8% slower.
+     */
     static StringBuilder appendString(StringBuilder out, String text) {
         out.append('"');
         boolean plain = true;
@@ -165,13 +164,17 @@ final class Json {
             char c = text.charAt(i);
             if (c == '"') {
                 inString = !inString;
-            } else if (!inString
-                    && (c <= ' ' || c == '-' || c == '.' || ((c == 'e' || c == 'E') && previous >= '0' && previous <= '9'))) {
+            } else if (!inString && (c <= ' ' || c == '-' || c == '.' || isExponent(c, previous))) {
                 return false;
             }
             previous = c;
         }
         return true;
+    }
+
+    /** Whether {@code c}, after {@code previous}, starts a number's exponent ({@code 1e5}), not a literal's e. */
+    private static boolean isExponent(char c, char previous) {
+        return (c == 'e' || c == 'E') && previous >= '0' && previous <= '9';
     }
 
     static String write(JsonNode node) {

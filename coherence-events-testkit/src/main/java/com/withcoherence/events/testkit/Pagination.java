@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -97,14 +98,7 @@ final class Pagination {
                 sha.update((part == null ? "n" : bytes.length + ":").getBytes(StandardCharsets.UTF_8));
                 sha.update(bytes);
             }
-            StringBuilder hex = new StringBuilder(CALL_DIGITS);
-            for (byte b : sha.digest()) {
-                if (hex.length() == CALL_DIGITS) {
-                    break;
-                }
-                hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-            }
-            return hex.toString();
+            return HexFormat.of().formatHex(sha.digest(), 0, CALL_DIGITS / 2);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
